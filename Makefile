@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint check setup demo reset-demo bench clean
+
+run: setup ## Set up, load the demo album, serve it at http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo
+	@echo "Serving the listening guide at http://$(HOST):$(PORT)/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup lint check ## Lint, Django checks, migrations check, every test
+	$(PY) -m pytest
+
+setup: $(INSTALLED)
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed.")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: setup
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+demo: setup
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo
+
+reset-demo: setup
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo --reset
+
+bench: setup ## Benchmarks print their figures; they assert nothing about speed
+	$(PY) -m pytest tests/bench -s -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

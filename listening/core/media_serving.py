@@ -1,0 +1,196 @@
+"""Serve uploaded media (MEDIA_ROOT) with HTTP Range support.
+
+Browsers seek <audio> by asking for byte ranges; a server without Range
+support makes Chromium restart playback at 0:00 on every seek.  Django's
+``django.views.static.serve`` has no Range support and is meant for DEBUG
+only, so this view is routed in urls.py regardless of DEBUG and works the
+same under runserver and gunicorn.
+
+Behaviour (the Range grammar itself lives in ``byte_ranges``):
+
+* GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD``.
+* Preconditions in RFC 9110 §13.2.2 order: If-Match / If-Unmodified-Since
+  (412), If-None-Match / If-Modified-Since (304), then If-Range.
+* One satisfiable range → 206; a valid but unsatisfiable one → 416; a
+  malformed or multi-range header is ignored → 200 with the whole file.
+* Range is honoured for GET only (RFC 9110 §14.2); HEAD answers with the
+  headers of a plain GET of the whole file.
+* Anything that is not a regular file inside MEDIA_ROOT is 404: traversal,
+  absolute paths, symlinks leading out, directories, NUL bytes.
+* The body streams in 64 KiB blocks and reads only the requested range;
+  the file is closed when the server closes the response, even if the body
+  is never iterated.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import stat
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from .byte_ranges import (
+    RangeNotSatisfiable,
+    content_range,
+    if_range_allows_range,
+    make_etag,
+    parse_byte_range,
+)
+
+BLOCK_SIZE = 64 * 1024
+CACHE_CONTROL = "public, max-age=3600"
+
+# The system's mime.types differs between hosts (audio/x-wav, audio/x-m4a,
+# no avif...), so the types our media uses are pinned here.
+CONTENT_TYPES = {
+    ".mp3": "audio/mpeg",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".m4a": "audio/mp4",
+    ".wav": "audio/wav",
+    ".flac": "audio/flac",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".vtt": "text/vtt",
+}
+
+
+def content_type_for(filename: str) -> str:
+    """Media type from the file name; application/octet-stream if unknown."""
+    extension = os.path.splitext(filename)[1].lower()
+    if extension in CONTENT_TYPES:
+        return CONTENT_TYPES[extension]
+    content_type, encoding = mimetypes.guess_type(filename, strict=False)
+    # "x.tar.gz" guesses (application/x-tar, gzip); announcing that would
+    # need Content-Encoding, which makes clients decompress.  Keep it opaque.
+    if content_type is None or encoding is not None:
+        return "application/octet-stream"
+    return content_type
+
+
+def resolve_media_path(root: str | os.PathLike[str], path: str) -> str:
+    """Absolute real path of ``path`` under ``root``, or raise Http404.
+
+    Checks the request path syntactically first (cheap and obvious), then
+    resolves symlinks and checks the result is still inside the real root.
+    Whether it is a regular file is checked by the caller after opening.
+    """
+    if not root:
+        raise Http404  # An unset MEDIA_ROOT would resolve to the cwd.
+    if "\x00" in path or path.startswith(("/", "\\")) or os.path.isabs(path):
+        raise Http404
+    if ".." in path.replace("\\", "/").split("/"):
+        raise Http404
+    real_root = os.path.realpath(root)
+    candidate = os.path.realpath(os.path.join(real_root, path))
+    if os.path.commonpath([real_root, candidate]) != real_root or candidate == real_root:
+        raise Http404
+    return candidate
+
+
+class _RangeFileIterator:
+    """Yields bytes first..last of an open file, then closes it.
+
+    Django registers ``close`` as a resource closer of the response, and
+    the WSGI server calls it when the response is done, so the handle is
+    closed even if the client disconnects before the body is read.
+    """
+
+    def __init__(self, file, first: int, last: int):
+        self.file = file
+        self.first = first
+        self.remaining = last - first + 1
+
+    def __iter__(self):
+        with self.file:
+            self.file.seek(self.first)
+            while self.remaining > 0:
+                block = self.file.read(min(BLOCK_SIZE, self.remaining))
+                if not block:
+                    break  # Truncated under our feet; Content-Length will be short.
+                self.remaining -= len(block)
+                yield block
+
+    def close(self):
+        self.file.close()
+
+
+def _validators(st: os.stat_result) -> tuple[str, str]:
+    return make_etag(st.st_size, st.st_mtime_ns), http_date(int(st.st_mtime))
+
+
+@csrf_exempt  # Read-only; lets a POST reach require_safe's 405 instead of CSRF's 403.
+@require_safe
+def serve_media(request, path: str):
+    """Serve ``MEDIA_ROOT/<path>`` with Range, conditional GET and HEAD support."""
+    full_path = resolve_media_path(settings.MEDIA_ROOT, path)
+    try:
+        # Stat first: opening a FIFO or device could block or misbehave.
+        if not stat.S_ISREG(os.stat(full_path).st_mode):
+            raise Http404
+        file = open(full_path, "rb")  # noqa: SIM115 - closed by the response, or below.
+    except (OSError, ValueError) as exc:
+        # Missing, unreadable, name too long, undecodable name...
+        raise Http404 from exc
+    try:
+        response = _build_response(request, file, path)
+    except Exception:
+        file.close()
+        raise
+    if not response.streaming:
+        file.close()  # 304, 412, 416 and HEAD carry no body.
+    return response
+
+
+def _build_response(request, file, path: str) -> HttpResponse | StreamingHttpResponse:
+    st = os.fstat(file.fileno())  # The opened file, not whatever the path is now.
+    if not stat.S_ISREG(st.st_mode):
+        raise Http404
+    size = st.st_size
+    etag, last_modified = _validators(st)
+    headers = {
+        "Accept-Ranges": "bytes",
+        "Cache-Control": CACHE_CONTROL,
+        "ETag": etag,
+        "Last-Modified": last_modified,
+        "X-Content-Type-Options": "nosniff",
+    }
+
+    # If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since, in
+    # RFC order; Django's helper gets the precedence and weak/strong rules right.
+    conditional = get_conditional_response(request, etag=etag, last_modified=int(st.st_mtime))
+    if conditional is not None:
+        if conditional.status_code == 304:
+            # A 304 repeats the validators and caching headers (RFC 9110 §15.4.5).
+            for name, value in headers.items():
+                conditional.headers[name] = value
+        return conditional
+
+    byte_range = None
+    if request.method == "GET" and if_range_allows_range(request.headers.get("If-Range"), etag, last_modified):
+        try:
+            byte_range = parse_byte_range(request.headers.get("Range"), size)
+        except RangeNotSatisfiable:
+            response = HttpResponse(status=416, headers=headers)
+            response.headers["Content-Range"] = f"bytes */{size}"
+            response.headers["Content-Length"] = "0"
+            del response.headers["Content-Type"]
+            return response
+
+    first, last = byte_range if byte_range else (0, size - 1)
+    headers["Content-Type"] = content_type_for(path)  # The name in the URL, as the client sees it.
+    headers["Content-Length"] = str(last - first + 1)
+    if byte_range:
+        headers["Content-Range"] = content_range(first, last, size)
+    status = 206 if byte_range else 200
+
+    if request.method == "HEAD":
+        return HttpResponse(status=status, headers=headers)
+    return StreamingHttpResponse(_RangeFileIterator(file, first, last), status=status, headers=headers)

@@ -1,0 +1,76 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from listening.core.models import STORY_FEATURES
+
+
+class PeopleIndexPage(Page):
+    intro = RichTextField(features=STORY_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["people.PersonPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        people = PersonPage.objects.child_of(self).live().public().select_related("portrait")
+        context["musicians"] = [p for p in people if p.kind == PersonPage.Kind.MUSICIAN]
+        context["film_people"] = [p for p in people if p.kind != PersonPage.Kind.MUSICIAN]
+        return context
+
+
+class PersonPage(Page):
+    """A musician, or someone from the film or the record's story."""
+
+    class Kind(models.TextChoices):
+        MUSICIAN = "musician", "Musician"
+        FILM = "film", "Film"
+        OTHER = "other", "Other"
+
+    role = models.CharField(max_length=120, help_text="Instrument or role, e.g. “Trumpet” or “Director”.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MUSICIAN)
+    born = models.CharField(max_length=20, blank=True)
+    died = models.CharField(max_length=20, blank=True)
+    nationality = models.CharField(max_length=80, blank=True)
+    portrait = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    biography = RichTextField(features=STORY_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("role"), FieldPanel("kind"), FieldPanel("born"), FieldPanel("died"), FieldPanel("nationality")],
+            heading="Who",
+        ),
+        FieldPanel("portrait"),
+        FieldPanel("biography"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("role"), index.SearchField("biography")]
+    parent_page_types = ["people.PeopleIndexPage"]
+    subpage_types = []
+
+    @property
+    def dates(self) -> str:
+        if self.born and self.died:
+            return f"{self.born}–{self.died}"
+        return f"born {self.born}" if self.born else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from listening.tracks.models import Cue, TrackCredit
+
+        context = super().get_context(request, *args, **kwargs)
+        context["credits"] = (
+            TrackCredit.objects.filter(person=self, track__live=True).select_related("track").order_by("track__number")
+        )
+        context["cues"] = (
+            Cue.objects.filter(performers=self, track__live=True)
+            .select_related("track")
+            .order_by("track__number", "start_ms")
+        )
+        context["scenes"] = self.scenes.live().order_by("number")
+        return context

@@ -1,0 +1,76 @@
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from listening.core.models import STORY_FEATURES
+
+
+class ScenesIndexPage(Page):
+    """The film's scenes, in film order."""
+
+    intro = RichTextField(features=STORY_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["core.SoundtrackPage"]
+    subpage_types = ["scenes.ScenePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["scenes"] = (
+            ScenePage.objects.child_of(self).live().public().order_by("number").prefetch_related("stills__image")
+        )
+        return context
+
+
+class ScenePage(Page):
+    """A beat of the film, with one or more stills."""
+
+    number = models.PositiveSmallIntegerField(help_text="Order in the film.")
+    summary = RichTextField(features=STORY_FEATURES, blank=True)
+    characters = models.CharField(max_length=300, blank=True, help_text="Characters on screen, comma-separated.")
+    cast = ParentalManyToManyField("people.PersonPage", blank=True, related_name="scenes")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("characters"),
+        FieldPanel("cast"),
+        InlinePanel("stills", label="Stills", min_num=0),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("characters")]
+    parent_page_types = ["scenes.ScenesIndexPage"]
+    subpage_types = []
+
+    @property
+    def character_list(self) -> list[str]:
+        return [name.strip() for name in self.characters.split(",") if name.strip()]
+
+    @property
+    def first_still(self):
+        # .all() rather than .first(): it reads stills prefetched with the page's cues.
+        stills = list(self.stills.all())
+        return stills[0].image if stills else None
+
+    def get_context(self, request, *args, **kwargs):
+        from listening.tracks.models import Cue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cues"] = (
+            Cue.objects.filter(scene=self, track__live=True)
+            .select_related("track")
+            .order_by("track__number", "start_ms")
+        )
+        context["cast_people"] = self.cast.live().order_by("title")
+        return context
+
+
+class SceneStill(Orderable):
+    scene = ParentalKey(ScenePage, on_delete=models.CASCADE, related_name="stills")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

@@ -1,0 +1,135 @@
+"""Settings shared by every environment; dev, test and production import from here."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+INSTALLED_APPS = [
+    "listening.core",
+    "listening.tracks",
+    "listening.people",
+    "listening.scenes",
+    "listening.demo",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_htmx",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "listening.urls"
+WSGI_APPLICATION = "listening.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "listening.core.context_processors.site_navigation",
+            ],
+        },
+    },
+]
+
+# SQLite next to the code unless DATABASE_URL names another database (PostgreSQL in production).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_URL = "/static/"
+
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "/media/"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# The page editor of a track with many cues posts many fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Audio uploads larger than this are refused at ingest (bytes).
+LISTENING_AUDIO_MAX_BYTES = int(os.environ.get("LISTENING_AUDIO_MAX_BYTES", 200 * 1024 * 1024))
+
+# Our own byte-range media view serves uploads (browsers seek audio with Range requests).
+# Turn off where a front server or object storage serves MEDIA_URL instead.
+LISTENING_SERVE_MEDIA = os.environ.get("LISTENING_SERVE_MEDIA", "1") == "1"
+
+# Synthesised demo audio is kept here between loads (empty to turn the cache off).
+LISTENING_DEMO_AUDIO_CACHE = os.environ.get("LISTENING_DEMO_AUDIO_CACHE", str(BASE_DIR / ".cache" / "demo-audio"))
+
+# Only dev settings turn this on: load_demo then creates a local admin account.
+LISTENING_LOCAL_DEMO_ACCOUNT = False
+
+WAGTAIL_SITE_NAME = "Listening guide"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "vtt"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Pillow refuses images above this many pixels (decompression bombs).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_MODERATION_ENABLED = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

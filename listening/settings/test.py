@@ -1,0 +1,12 @@
+"""Test runs: fast hashing, in-memory cache, plain static storage."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LISTENING_LOCAL_DEMO_ACCOUNT = True
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # static files come from static/ through the finders

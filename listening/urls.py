@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from listening.core.media_serving import serve_media
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.LISTENING_SERVE_MEDIA:
+    # Our own view, not django.views.static: it answers Range requests so audio can be seeked,
+    # and it works with DEBUG off.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
+
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,14 @@
+"""Real audio files, made on the spot, for ingest tests."""
+
+import io
+
+import numpy as np
+import soundfile
+
+
+def tone(seconds=2.0, rate=22050, fmt="MP3"):
+    t = np.arange(int(seconds * rate)) / rate
+    samples = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    buffer = io.BytesIO()
+    soundfile.write(buffer, samples, rate, format=fmt)
+    return buffer.getvalue()

@@ -1,0 +1,96 @@
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from listening.core.timecode import parse_time
+from listening.demo import content
+from listening.demo.management.commands import load_demo
+from listening.people.models import PersonPage
+from listening.scenes.models import ScenePage
+from listening.tracks.models import AudioFile, Cue, TrackPage
+from tests.audio_samples import tone
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot(media_root):
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "audio": AudioFile.objects.count(),
+        "files": sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()),
+    }
+
+
+def test_a_second_load_changes_nothing(session_media_root):
+    before = snapshot(session_media_root)
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert snapshot(session_media_root) == before
+
+
+def test_the_album_is_complete_and_in_lp_order():
+    tracks = list(TrackPage.objects.live().order_by("path"))
+    assert [(t.number, t.title, t.title_en) for t in tracks] == [
+        (t["number"], t["title_fr"], t["title_en"]) for t in content.TRACKS
+    ]
+    assert [t.side for t in tracks] == ["A"] * 5 + ["B"] * 5
+    for track, data in zip(tracks, content.TRACKS, strict=True):
+        # mutagen's reading of the synthesised MP3 matches the LP length to half a second.
+        assert abs(track.audio.duration_ms - parse_time(data["length"])) <= 500, track.title
+        assert track.audio.format_name == "MP3" and track.audio.mime_type == "audio/mpeg"
+        assert track.cues.count() >= 5
+    assert Cue.objects.count() >= 60
+    assert PersonPage.objects.filter(slug__in=["louis-malle", "jeanne-moreau"]).count() == 2
+    assert ScenePage.objects.count() >= 9
+    for scene in ScenePage.objects.all():
+        assert scene.stills.count() >= 1
+
+
+def test_cues_agree_with_the_credits_and_say_enough():
+    for cue in Cue.objects.select_related("track", "scene").prefetch_related("performers"):
+        credited = set(cue.track.credits.values_list("person__slug", flat=True))
+        assert {p.slug for p in cue.performers.all()} <= credited, (cue.track.title, cue.slug)
+        assert cue.scene is not None
+        text = re.sub(r"<[^>]+>", " ", cue.commentary)
+        assert len(re.findall(r"[.!?](\s|$)", text)) >= 2, (cue.track.title, cue.slug)
+    wilen_tracks = set(TrackPage.objects.filter(credits__person__slug="barney-wilen").values_list("number", flat=True))
+    assert wilen_tracks == {1, 3, 5, 7, 9}
+    vigile = TrackPage.objects.get(number=8)
+    assert set(vigile.credits.values_list("person__slug", flat=True)) == {"pierre-michelot", "kenny-clarke"}
+
+
+def test_local_account_only_where_settings_allow(settings):
+    User = get_user_model()
+    User.objects.filter(username="admin").delete()
+    settings.LISTENING_LOCAL_DEMO_ACCOUNT = False
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert not User.objects.filter(username="admin").exists()
+    assert "password" not in out.getvalue()
+    settings.LISTENING_LOCAL_DEMO_ACCOUNT = True
+    call_command("load_demo", stdout=out)
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_a_failed_reset_keeps_the_album_and_the_media(session_media_root, monkeypatch):
+    before = snapshot(session_media_root)
+    calls = []
+
+    def failing_render(path, **arguments):
+        calls.append(path)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        path.write_bytes(tone(1.0))
+
+    monkeypatch.setattr(load_demo, "render_demo_audio", failing_render)
+    with pytest.raises(RuntimeError, match="disk full"):
+        call_command("load_demo", "--reset", stdout=StringIO())
+    assert snapshot(session_media_root) == before
