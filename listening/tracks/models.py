@@ -3,10 +3,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
@@ -14,7 +18,7 @@ from wagtail.search import index
 
 from listening.core.fields import MillisecondsField
 from listening.core.models import STORY_FEATURES
-from listening.core.timecode import format_time, parse_time_range, seconds
+from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .forms import TrackPageForm
@@ -97,7 +101,7 @@ class AudioFile(index.Indexed, models.Model):
         return " · ".join(p for p in parts if p)
 
 
-class TrackPage(Page):
+class TrackPage(RoutablePageMixin, Page):
     """One track of a soundtrack: its audio, who plays on it, and its timed commentary."""
 
     class Side(models.TextChoices):
@@ -180,15 +184,14 @@ class TrackPage(Page):
             )
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, deep_link: TimeRange | None = None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         duration = self.duration_ms
         spans = cue_spans(self.cues_for_display(request), duration)
-        start = parse_time_range(request.GET.get("t"), duration_ms=duration)
+        start = deep_link or parse_time_range(request.GET.get("t"), duration_ms=duration)
         moment = start.start_ms if start else 0
         active = active_spans(spans, moment)
         active_ids = {id(span.cue) for span in active}
-        stills = {id(span.cue): _stage_still(span.cue) for span in spans}
         rows = [
             {
                 "cue": span.cue,
@@ -197,12 +200,14 @@ class TrackPage(Page):
                 "start_display": format_time(span.start_ms, precise=False),
                 "end_display": format_time(span.end_ms, precise=False),
                 "active": id(span.cue) in active_ids,
-                "still": stills[id(span.cue)],
+                "still": _stage_still(span.cue),
                 "performer_slugs": " ".join(p.slug for p in span.cue.performers.all()),
+                "left": _percent(span.start_ms, duration),
             }
             for span in spans
         ]
         # The stage shows the newest of the sounding cues: the moment the reader has just reached.
+        current_row = next((row for row in reversed(rows) if row["active"]), None)
         sounding = [row for row in rows if row["active"] and row["still"]]
         stage_row = sounding[-1] if sounding else next((row for row in rows if row["still"]), None)
         active_performers = {p.pk for span in active for p in span.cue.performers.all()}
@@ -213,11 +218,62 @@ class TrackPage(Page):
             deep_link=start,
             deep_link_start=seconds(start.start_ms) if start else "",
             deep_link_end=seconds(start.end_ms) if start and start.end_ms is not None else "",
+            deep_link_loop=bool(start and request.GET.get("loop") in ("1", "true", "on")),
             player_credits=[(credit, credit.person_id in active_performers) for credit in credits],
             scenes=_unique(span.cue.scene for span in spans if span.cue.scene and span.cue.scene.live),
+            scene_spans=_scene_spans(spans, duration),
             sibling_takes=self.sibling_takes(),
+            player_track=self,
+            current_row=current_row,
+            duration_seconds=seconds(duration),
         )
         return context
+
+    @path("cues/<slug:cue_slug>/", name="cue")
+    def cue_permalink(self, request, cue_slug):
+        """A cue's own page: the track, opened at that cue, playing its range; with link previews."""
+        spans = cue_spans(self.cues_for_display(request), self.duration_ms)
+        span = next((span for span in spans if span.cue.slug == cue_slug), None)
+        if span is None:
+            raise Http404("No such cue on this track.")
+        still = _stage_still(span.cue)
+        return self.render(
+            request,
+            deep_link=TimeRange(span.start_ms, span.end_ms if span.end_ms > span.start_ms else None),
+            context_overrides={
+                "permalink_cue": span.cue,
+                "permalink_url": request.build_absolute_uri(self.url + self.reverse_subpage("cue", args=[cue_slug])),
+                "permalink_description": Truncator(strip_tags(span.cue.commentary)).words(40),
+                "permalink_image": request.build_absolute_uri(still.url) if still else "",
+            },
+        )
+
+    def cue_url(self, cue) -> str:
+        return self.url + self.reverse_subpage("cue", args=[cue.slug])
+
+
+def _percent(ms: int, duration: int | None) -> str:
+    """Position on the timeline, as a CSS percentage with a dot decimal whatever the locale."""
+    if not duration:
+        return "0"
+    return f"{min(100.0, 100 * ms / duration):.3f}"
+
+
+def _scene_spans(spans, duration):
+    """Runs of consecutive music cues that accompany the same scene, for the timeline's bands."""
+    bands = []
+    for span in spans:
+        scene = span.cue.scene
+        if scene is None or span.cue.layer != Cue.Layer.MUSIC:
+            continue
+        if bands and bands[-1]["scene"].pk == scene.pk and bands[-1]["end_ms"] >= span.start_ms:
+            bands[-1]["end_ms"] = max(bands[-1]["end_ms"], span.end_ms)
+        else:
+            bands.append({"scene": scene, "start_ms": span.start_ms, "end_ms": span.end_ms})
+    for band in bands:
+        band["left"] = _percent(band["start_ms"], duration)
+        band["width"] = f"{max(0.0, float(_percent(band['end_ms'], duration)) - float(band['left'])):.3f}"
+    return bands
 
 
 def _unique(items):
