@@ -218,7 +218,7 @@ class TrackPage(RoutablePageMixin, Page):
             deep_link=start,
             deep_link_start=seconds(start.start_ms) if start else "",
             deep_link_end=seconds(start.end_ms) if start and start.end_ms is not None else "",
-            deep_link_loop=bool(start and request.GET.get("loop") in ("1", "true", "on")),
+            deep_link_loop=bool(start and start.end_ms is not None and request.GET.get("loop") in ("1", "true", "on")),
             player_credits=[(credit, credit.person_id in active_performers) for credit in credits],
             scenes=_unique(span.cue.scene for span in spans if span.cue.scene and span.cue.scene.live),
             scene_spans=_scene_spans(spans, duration),
@@ -242,6 +242,7 @@ class TrackPage(RoutablePageMixin, Page):
             deep_link=TimeRange(span.start_ms, span.end_ms if span.end_ms > span.start_ms else None),
             context_overrides={
                 "permalink_cue": span.cue,
+                "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
                 "permalink_url": request.build_absolute_uri(self.url + self.reverse_subpage("cue", args=[cue_slug])),
                 "permalink_description": Truncator(strip_tags(span.cue.commentary)).words(40),
                 "permalink_image": request.build_absolute_uri(still.url) if still else "",
