@@ -126,6 +126,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Draftail, hardened: a hand-made post (raw HTML, broken JSON) is cleaned, never a server error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.tracks.rich_text.SafeDraftailRichTextArea"}}
 
 LOGGING = {
     "version": 1,

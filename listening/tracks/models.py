@@ -18,7 +18,9 @@ from listening.core.timecode import format_time, parse_time_range, seconds
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .forms import TrackPageForm
+from .panels import CueInlinePanel
 from .timeline import active_spans, cue_spans
+from .widgets import ExactTimecodeInput
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
@@ -126,7 +128,7 @@ class TrackPage(Page):
         FieldPanel("audio"),
         FieldPanel("intro"),
         MultiFieldPanel([InlinePanel("credits", label="Player")], heading="Who plays"),
-        InlinePanel("cues", label="Cue", heading="Cues"),
+        CueInlinePanel("cues", label="Cue", heading="Cues"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -281,7 +283,13 @@ class Cue(ClusterableModel, Orderable):
     sources = models.TextField(blank=True, help_text="One source per line.")
 
     panels = [
-        FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms"), FieldPanel("layer")]),
+        FieldRowPanel(
+            [
+                FieldPanel("start_ms", widget=ExactTimecodeInput),
+                FieldPanel("end_ms", widget=ExactTimecodeInput),
+                FieldPanel("layer"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("commentary"),
         FieldRowPanel([FieldPanel("scene"), FieldPanel("still")]),
