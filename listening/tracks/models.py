@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
@@ -99,7 +100,7 @@ class AudioFile(index.Indexed, models.Model):
         return " · ".join(p for p in parts if p)
 
 
-class TrackPage(Page):
+class TrackPage(RoutablePageMixin, Page):
     """One track of a soundtrack: its audio, who plays on it, and its timed commentary."""
 
     class Side(models.TextChoices):
@@ -220,6 +221,23 @@ class TrackPage(Page):
             sibling_takes=self.sibling_takes(),
         )
         return context
+
+    # -- cue files (issue 4): `<track url>cues.vtt` and `<track url>cues.csv` --------------------
+    # Routes see the remaining path with a trailing slash, so `cues.vtt` and `cues.vtt/` both match.
+
+    def _public_cue_file(self, kind):
+        from .exports import cue_file_response
+
+        cues = Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers")
+        return cue_file_response(self, cues, kind, download=False)
+
+    @path("cues.vtt/", name="cues_vtt")
+    def cues_vtt(self, request):
+        return self._public_cue_file("vtt")
+
+    @path("cues.csv/", name="cues_csv")
+    def cues_csv(self, request):
+        return self._public_cue_file("csv")
 
 
 def _unique(items):

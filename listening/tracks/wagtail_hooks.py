@@ -1,6 +1,9 @@
+from django.urls import include, path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import AudioFile
 
 
@@ -15,3 +18,15 @@ class AudioFileViewSet(SnippetViewSet):
 
 
 register_snippet(AudioFileViewSet)
+
+track_admin_urls = [
+    path("<int:page_id>/cues/import/", admin_views.import_cues, name="import_cues"),
+    path("<int:page_id>/cues/export.vtt", admin_views.export_cues, {"kind": "vtt"}, name="export_cues_vtt"),
+    path("<int:page_id>/cues/export.csv", admin_views.export_cues, {"kind": "csv"}, name="export_cues_csv"),
+    path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_track_admin_urls():
+    return [path("tracks/", include((track_admin_urls, "tracks_admin")))]
