@@ -19,7 +19,7 @@ from listening.core.timecode import format_time, parse_time_range, seconds
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .forms import TrackPageForm
-from .panels import CueInlinePanel
+from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans
 from .widgets import ExactTimecodeInput
 
@@ -129,7 +129,8 @@ class TrackPage(RoutablePageMixin, Page):
         FieldPanel("audio"),
         FieldPanel("intro"),
         MultiFieldPanel([InlinePanel("credits", label="Player")], heading="Who plays"),
-        CueInlinePanel("cues", label="Cue", heading="Cues"),
+        StampPanel(),
+        CueInlinePanel("cues", label="Cue", heading="Cues", help_text=CUE_HELP),
     ]
     search_fields = [
         *Page.search_fields,

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,3 +32,9 @@ track_admin_urls = [
 @hooks.register("register_admin_urls")
 def register_track_admin_urls():
     return [path("tracks/", include((track_admin_urls, "tracks_admin")))]
+
+
+@hooks.register("insert_global_admin_css")
+def cue_admin_css():
+    # The import page is not a panel, so it cannot bring the stylesheet as panel media.
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
