@@ -30,6 +30,13 @@ STILL_SPEC = "fill-1280x720|format-webp"
 class AudioFileForm(WagtailAdminModelForm):
     """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            # An empty title is filled in from the file's tags or name in clean().
+            self.fields["title"].required = False
+            self.fields["title"].help_text = "Leave empty to use the file's own title, or its name."
+
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
@@ -42,6 +49,8 @@ class AudioFileForm(WagtailAdminModelForm):
                 self.instance.apply_metadata(metadata)
                 if not cleaned.get("title"):
                     cleaned["title"] = metadata.tags.get("title") or upload.name.rsplit(".", 1)[0]
+        if not cleaned.get("title") and not self.has_error("file") and "title" in self.fields:
+            self.add_error("title", "Give the audio a title.")
         return cleaned
 
 
