@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.html import format_html
@@ -5,8 +6,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from listening.core.timecode import format_time
+
 from . import admin_views
-from .models import AudioFile
+from .models import AudioFile, TrackPage
 
 
 class AudioFileViewSet(SnippetViewSet):
@@ -38,3 +41,34 @@ def register_track_admin_urls():
 def cue_admin_css():
     # The import page is not a panel, so it cannot bring the stylesheet as panel media.
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
+
+
+def cues_past_the_end(audio) -> list[str]:
+    """Cues of the tracks playing `audio` (published or in their latest draft) that its length no longer holds."""
+    found = []
+    for track in TrackPage.objects.filter(audio=audio).order_by("number"):
+        versions = [list(track.cues.all())]
+        if track.has_unpublished_changes:
+            versions.append(list(track.get_latest_revision_as_object().cues.all()))
+        seen = set()
+        for cues in versions:
+            for cue in cues:
+                ends_after = cue.end_ms is not None and cue.end_ms > audio.duration_ms
+                if (cue.start_ms >= audio.duration_ms or ends_after) and cue.slug not in seen:
+                    seen.add(cue.slug)
+                    found.append(f"{track.title}: “{cue.title}” ({format_time(cue.start_ms)})")
+    return found
+
+
+@hooks.register("after_edit_snippet")
+def warn_of_cues_past_the_end(request, instance):
+    if not isinstance(instance, AudioFile) or not instance.duration_ms:
+        return
+    past = cues_past_the_end(instance)
+    if past:
+        shown = "; ".join(past[:10]) + (f"; and {len(past) - 10} more" if len(past) > 10 else "")
+        messages.warning(
+            request,
+            f"“{instance.title}” is {instance.duration_display} long, shorter than these cues: {shown}. "
+            "Retime them; the track cannot be saved until they fit.",
+        )
