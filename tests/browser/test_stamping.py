@@ -96,6 +96,20 @@ def test_editor_stamps_a_cue_saves_publishes_and_the_page_highlights_it(page, de
     assert cue.get_attribute("aria-current") == "true"
     assert float(cue.get_attribute("data-start")) == pytest.approx(start, abs=0.05)
 
+    # With the public player script (issue 3), the highlight also follows the audio as it plays.
+    if page.locator("script[src*='player']").count():
+        page.goto(demo_server + TRACK)
+        page.wait_for_function("document.querySelector('audio[data-player]').readyState >= 1")
+        assert page.locator("#cue-stamped-while-listening").get_attribute("aria-current") != "true"
+        page.evaluate(
+            "(t) => { const a = document.querySelector('audio[data-player]'); a.currentTime = t; return a.play(); }",
+            start - 0.5,
+        )
+        page.wait_for_function(
+            "document.querySelector('#cue-stamped-while-listening').getAttribute('aria-current') === 'true'",
+            timeout=5000,
+        )
+
 
 def test_stamping_works_on_a_new_track_before_its_first_save(page, demo_server, screenshot):
     log_in(page, demo_server)
