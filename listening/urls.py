@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -16,4 +17,7 @@ if settings.LISTENING_SERVE_MEDIA:
     # and it works with DEBUG off.
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
 
+# Wagtail's own pattern takes only slash-ended paths without dots; a track's cue files
+# (`<track url>cues.vtt`, `cues.csv`, routes of TrackPage) go through the same serve view.
+urlpatterns.append(re_path(r"^((?:[\w\-]+/)*cues\.(?:vtt|csv))$", wagtail_views.serve, name="track_cue_file"))
 urlpatterns.append(path("", include(wagtail_urls)))

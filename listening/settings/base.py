@@ -126,8 +126,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Pillow refuses images above this many pixels (decompression bombs).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+# Decode each upload once before keeping it: damaged or truncated images are refused on the form.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "listening.core.image_upload.CheckedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Draftail, hardened: a hand-made post (raw HTML, broken JSON) is cleaned, never a server error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.tracks.rich_text.SafeDraftailRichTextArea"}}
 
 LOGGING = {
     "version": 1,

@@ -1,26 +1,76 @@
-from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from .validation import check_cues, clean_rich_text, slug_for
+
+GONE_MESSAGES = {
+    "scene": "The scene chosen here no longer exists (it may have been deleted); choose another or clear it.",
+    "still": "The still chosen here no longer exists (it may have been deleted); choose another or clear it.",
+}
 
 
 class TrackPageForm(WagtailAdminPageForm):
-    """Checks the cue rows together: slugs are unique within the track and filled in from titles."""
+    """Checks the cue rows together, beside the fields concerned; nothing is saved while one fails.
+
+    The rules themselves live in validation.py, shared with the importers.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cues = self.formsets.get("cues")
+        if cues is not None:
+            for form in [*cues.forms, cues.empty_form]:
+                for name, message in GONE_MESSAGES.items():
+                    if name in form.fields:
+                        form.fields[name].error_messages["invalid_choice"] = message
 
     def clean(self):
         cleaned = super().clean()
         cues = self.formsets.get("cues")
         if cues is None:
             return cleaned
-        seen: dict[str, int] = {}
-        for number, form in enumerate(cues.forms, start=1):
+        # ClusterForm validates formsets after this method; the rules need the rows' cleaned values now.
+        cues.is_valid()
+        rows = []
+        for form in cues.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
-            slug = form.cleaned_data.get("slug") or slugify(form.cleaned_data.get("title") or "")[:80]
-            if not slug:
-                continue
-            form.cleaned_data["slug"] = slug
-            form.instance.slug = slug
-            if slug in seen:
-                form.add_error("slug", f"Cue {seen[slug]} already uses the slug “{slug}”; a slug names one cue.")
-            else:
-                seen[slug] = number
+            data = form.cleaned_data
+            if not data:
+                continue  # an untouched extra row is not a cue
+            slug = slug_for(data.get("slug"), data.get("title"))
+            if slug:
+                data["slug"] = slug
+                form.instance.slug = slug
+            if data.get("commentary"):
+                # Draftail already keeps to the allowed formats; this also covers posts it did not write.
+                data["commentary"] = clean_rich_text(data["commentary"])
+                form.instance.commentary = data["commentary"]
+            rows.append(form)
+        # Number the rows as the editor shows them: by their order, not by when they were added.
+        rows.sort(key=lambda form: (form.cleaned_data.get("ORDER") is None, form.cleaned_data.get("ORDER") or 0))
+        problems = check_cues([_RowView(form) for form in rows], self._duration_ms(cleaned))
+        for problem in problems:
+            form = rows[problem.index]
+            field = problem.field if problem.field in form.fields else None
+            if field is None or not form.has_error(field):
+                form.add_error(field, problem.message)
         return cleaned
+
+    def _duration_ms(self, cleaned):
+        """The length cues must fit in: the chosen audio's, else the length printed on the record."""
+        audio = cleaned.get("audio")
+        if audio is not None and audio.duration_ms:
+            return audio.duration_ms
+        return cleaned.get("listed_length_ms")
+
+
+class _RowView:
+    """A cue row's cleaned values under the names the rules read; a row with field errors gives None."""
+
+    def __init__(self, form):
+        data = form.cleaned_data
+        self.start_ms = data.get("start_ms") if not form.has_error("start_ms") else None
+        self.end_ms = data.get("end_ms") if not form.has_error("end_ms") else None
+        self.layer = data.get("layer")
+        self.slug = data.get("slug")
+        self.title = data.get("title")

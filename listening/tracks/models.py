@@ -22,7 +22,9 @@ from listening.core.timecode import TimeRange, format_time, parse_time_range, se
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .forms import TrackPageForm
+from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans
+from .widgets import ExactTimecodeInput
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
@@ -30,6 +32,13 @@ STILL_SPEC = "fill-1280x720|format-webp"
 
 class AudioFileForm(WagtailAdminModelForm):
     """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            # An empty title is filled in from the file's tags or name in clean().
+            self.fields["title"].required = False
+            self.fields["title"].help_text = "Leave empty to use the file's own title, or its name."
 
     def clean(self):
         cleaned = super().clean()
@@ -43,6 +52,8 @@ class AudioFileForm(WagtailAdminModelForm):
                 self.instance.apply_metadata(metadata)
                 if not cleaned.get("title"):
                     cleaned["title"] = metadata.tags.get("title") or upload.name.rsplit(".", 1)[0]
+        if not cleaned.get("title") and not self.has_error("file") and "title" in self.fields:
+            self.add_error("title", "Give the audio a title.")
         return cleaned
 
 
@@ -130,7 +141,8 @@ class TrackPage(RoutablePageMixin, Page):
         FieldPanel("audio"),
         FieldPanel("intro"),
         MultiFieldPanel([InlinePanel("credits", label="Player")], heading="Who plays"),
-        InlinePanel("cues", label="Cue", heading="Cues"),
+        StampPanel(),
+        CueInlinePanel("cues", label="Cue", heading="Cues", help_text=CUE_HELP),
     ]
     search_fields = [
         *Page.search_fields,
@@ -252,6 +264,23 @@ class TrackPage(RoutablePageMixin, Page):
     def cue_url(self, cue) -> str:
         return self.url + self.reverse_subpage("cue", args=[cue.slug])
 
+    # -- cue files (issue 4): `<track url>cues.vtt` and `<track url>cues.csv` --------------------
+    # Routes see the remaining path with a trailing slash, so `cues.vtt` and `cues.vtt/` both match.
+
+    def _public_cue_file(self, kind):
+        from .exports import cue_file_response
+
+        cues = Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers")
+        return cue_file_response(self, cues, kind, download=False)
+
+    @path("cues.vtt/", name="cues_vtt")
+    def cues_vtt(self, request):
+        return self._public_cue_file("vtt")
+
+    @path("cues.csv/", name="cues_csv")
+    def cues_csv(self, request):
+        return self._public_cue_file("csv")
+
 
 def _percent(ms: int, duration: int | None) -> str:
     """Position on the timeline, as a CSS percentage with a dot decimal whatever the locale."""
@@ -338,7 +367,13 @@ class Cue(ClusterableModel, Orderable):
     sources = models.TextField(blank=True, help_text="One source per line.")
 
     panels = [
-        FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms"), FieldPanel("layer")]),
+        FieldRowPanel(
+            [
+                FieldPanel("start_ms", widget=ExactTimecodeInput),
+                FieldPanel("end_ms", widget=ExactTimecodeInput),
+                FieldPanel("layer"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("commentary"),
         FieldRowPanel([FieldPanel("scene"), FieldPanel("still")]),

@@ -1,0 +1,168 @@
+"""Admin views for a track's cues: import (upload, preview, confirm), export, and the stamping player's audio."""
+
+from __future__ import annotations
+
+import base64
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Page
+
+from .cue_import import MODES, plan_import, read_file, save_plan
+from .cue_io import MAX_FILE_BYTES
+from .exports import cue_file_response
+from .models import AudioFile, TrackPage
+
+SIGNING_SALT = "listening.tracks.cue-import"
+
+
+class CueImportForm(forms.Form):
+    cue_file = forms.FileField(
+        label="Cue file",
+        help_text="WebVTT (.vtt) or CSV (.csv) in UTF-8. CSV columns: slug, start, end, title, layer, performers "
+        "(names separated by ;), scene (its title), commentary, sources. Only start and title are required.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,text/vtt,text/csv"}),
+    )
+    mode = forms.ChoiceField(choices=list(MODES.items()), initial="merge", widget=forms.RadioSelect)
+
+    def clean_cue_file(self):
+        upload = self.cleaned_data["cue_file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(f"The file is over {MAX_FILE_BYTES // (1024 * 1024)} MB; split it into parts.")
+        return upload
+
+
+def _editable_track(request, page_id) -> TrackPage:
+    page = get_object_or_404(Page, id=page_id).specific
+    if not isinstance(page, TrackPage):
+        raise Http404("Only tracks have cues.")
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return page
+
+
+def _context(page, title, **extra):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return {
+        "page": page,
+        "page_title": title,
+        "header_title": f"{title}: {page.get_admin_display_title()}",
+        "header_icon": "list-ul",
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": "Home"},
+            {"url": reverse("wagtailadmin_explore", args=[page.get_parent().pk]), "label": page.get_parent().title},
+            {"url": edit_url, "label": page.get_admin_display_title()},
+            {"url": "", "label": title},
+        ],
+        "edit_url": edit_url,
+        **extra,
+    }
+
+
+def _locked_for(request, page) -> bool:
+    lock = page.get_lock()
+    if lock and lock.for_user(request.user):
+        messages.error(request, f"{lock.get_message(request.user)} Cues cannot be imported until it is unlocked.")
+        return True
+    return False
+
+
+@require_http_methods(["GET", "POST"])
+def import_cues(request, page_id):
+    """Upload a file, see what it would change, confirm. Nothing changes until the confirmation."""
+    page = _editable_track(request, page_id)
+    template = "tracks/admin/import_cues.html"
+    if _locked_for(request, page):
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(request, page, template)
+
+    form = CueImportForm(request.POST or None, request.FILES or None)
+    if request.method == "GET" or not form.is_valid():
+        return TemplateResponse(request, template, _context(page, "Import cues", form=form))
+
+    upload = form.cleaned_data["cue_file"]
+    data = upload.read()
+    mode = form.cleaned_data["mode"]
+    kind, read = read_file(data, upload.name)
+    plan = plan_import(page, read, mode=mode, kind=kind or "csv")
+    context = _context(page, "Import cues", form=form, plan=plan, filename=upload.name, mode_label=MODES[mode])
+    if not plan.problems:
+        context["payload"] = signing.dumps(
+            {
+                "name": upload.name,
+                "data": base64.b64encode(data).decode(),
+                "mode": mode,
+                "revision": _latest_revision_id(page),
+            },
+            salt=SIGNING_SALT,
+            compress=True,
+        )
+    return TemplateResponse(request, template, context)
+
+
+def _latest_revision_id(page):
+    revision = page.get_latest_revision()
+    return revision.pk if revision else None
+
+
+def _confirm(request, page, template):
+    try:
+        payload = signing.loads(request.POST.get("payload", ""), salt=SIGNING_SALT, max_age=60 * 60)
+        data = base64.b64decode(payload["data"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        messages.error(request, "The import could not be confirmed (it expired or was altered); upload the file again.")
+        return redirect("tracks_admin:import_cues", page.pk)
+    kind, read = read_file(data, payload["name"])
+    plan = plan_import(page, read, mode=payload["mode"], kind=kind or "csv")
+    if plan.problems or payload.get("revision") != _latest_revision_id(page):
+        # The track was saved by someone since the preview: show what the file would change now.
+        if not plan.problems:
+            payload["revision"] = _latest_revision_id(page)
+        context = _context(
+            page,
+            "Import cues",
+            form=CueImportForm(),
+            plan=plan,
+            filename=payload["name"],
+            mode_label=MODES.get(payload["mode"], ""),
+            changed_since=True,
+            payload=signing.dumps(payload, salt=SIGNING_SALT, compress=True) if not plan.problems else None,
+        )
+        return TemplateResponse(request, template, context)
+    if not plan.changes_anything:
+        messages.info(request, "The file matches the track's cues; nothing was changed.")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    save_plan(plan, request.user)
+    counts = plan.counts
+    messages.success(
+        request,
+        f"Imported {payload['name']}: {counts['added']} added, {counts['changed']} changed, "
+        f"{counts['removed']} removed. Saved as a draft; review it, then publish.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_GET
+def export_cues(request, page_id, kind):
+    """The cues of the track's latest draft, as the editor sees them, as a download."""
+    page = _editable_track(request, page_id)
+    draft = page.get_latest_revision_as_object()
+    return cue_file_response(draft, draft.cues.all(), kind, download=True)
+
+
+@require_GET
+def audio_source(request, pk):
+    """Where the stamping player finds an audio file chosen in the editor, before the page is saved."""
+    audio = get_object_or_404(AudioFile, pk=pk)
+    return JsonResponse(
+        {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
+    )
