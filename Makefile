@@ -41,8 +41,8 @@ reset-demo: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo --reset
 
-bench: setup ## Benchmarks print their figures; they assert nothing about speed
-	$(PY) -m pytest tests/bench -s -p no:cacheprovider
+bench: setup ## Benchmarks print their figures (with a baseline from the same run); they assert nothing about speed
+	$(PY) tests/bench/sync_lag.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
