@@ -6,7 +6,7 @@
 //
 // Timing: the `timeupdate` event fires about four times a second, so a highlight driven by it lags
 // 100–250 ms. Instead, while playing, we check on every animation frame and also arm a timer for the
-// exact moment of the next cue boundary. When the tab is hidden (no frames), `timeupdate` takes over.
+// exact moment of the next cue boundary. When the tab is hidden, `timeupdate` takes over.
 
 const audio = document.querySelector("audio[data-player]");
 const dock = document.querySelector("[data-dock]");
@@ -197,8 +197,9 @@ function schedule() {
   if (loopRange) next = Math.min(next, loopRange.end);
   if (!Number.isFinite(next)) return;
   const wait = ((next - time) / (audio.playbackRate || 1)) * 1000;
-  // Frames cover anything further off; the timer catches the boundary between two frames.
-  if (wait < 40) timer = setTimeout(sync, Math.max(0, wait));
+  // A timer for the whole distance, re-armed at every frame: it catches the boundary between two
+  // frames, and still fires when a busy page skips frames (measured in tests/bench/sync_lag.py).
+  timer = setTimeout(sync, Math.max(0, wait));
 }
 
 function onFrame() {
