@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -363,7 +364,9 @@ class Cue(ClusterableModel, Orderable):
         related_name="+",
         help_text="Shown while the cue plays; the scene's first still when empty.",
     )
-    performers = ParentalManyToManyField("people.PersonPage", blank=True, related_name="cues")
+    performers = ParentalManyToManyField(
+        "people.PersonPage", blank=True, related_name="cues", limit_choices_to={"kind": "musician"}
+    )
     sources = models.TextField(blank=True, help_text="One source per line.")
 
     panels = [
@@ -377,7 +380,7 @@ class Cue(ClusterableModel, Orderable):
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("commentary"),
         FieldRowPanel([FieldPanel("scene"), FieldPanel("still")]),
-        FieldPanel("performers"),
+        FieldPanel("performers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sources"),
     ]
 
