@@ -103,14 +103,19 @@ class AudioFile(index.Indexed, models.Model):
 
     @property
     def summary(self) -> str:
-        parts = [self.format_name, self.duration_display]
+        return " · ".join(p for p in (self.format_name, self.duration_display, self.encoding) if p)
+
+    @property
+    def encoding(self) -> str:
+        """Bitrate, sample rate and channels, e.g. “64 kb/s · 22.05 kHz · mono”."""
+        parts = []
         if self.bitrate:
             parts.append(f"{round(self.bitrate / 1000)} kb/s")
         if self.sample_rate:
             parts.append(f"{self.sample_rate / 1000:g} kHz")
         if self.channels:
             parts.append({1: "mono", 2: "stereo"}.get(self.channels, f"{self.channels} channels"))
-        return " · ".join(p for p in parts if p)
+        return " · ".join(parts)
 
 
 class TrackPage(RoutablePageMixin, Page):

@@ -403,6 +403,10 @@ function bindView(root, { restoring = false } = {}) {
   // Back and forward restore a page as it was left: they never move the audio.
   if (!restoring && !Number.isNaN(start) && (view.isLoaded || !audio.getAttribute("src") || audio.paused)) {
     loadViewTrack();
+    // The src's #t= fragment serves pages without scripts; here the player owns the range, and
+    // Chromium's own pause at the fragment's end would race the loop.
+    const src = audio.getAttribute("src");
+    if (src.includes("#")) audio.src = src.split("#")[0];
     const stop = parseFloat(root.dataset.stopAt);
     const begin = () => {
       audio.currentTime = start;
@@ -412,6 +416,9 @@ function bindView(root, { restoring = false } = {}) {
       view.transport?.querySelector("[data-action=loop]")?.setAttribute("aria-pressed", String(Boolean(loopRange)));
       sync();
       play();
+      // Bring the moment into view: a permalink or a ?t= link opens the page at its top.
+      const current = view?.root === root ? TrackView.current([...view.active]) : null;
+      if (current) view.reveal(current);
     };
     if (audio.readyState >= 1) begin();
     else audio.addEventListener("loadedmetadata", begin, { once: true });
