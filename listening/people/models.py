@@ -1,4 +1,5 @@
 from django.db import models
+from django.template.defaultfilters import pluralize
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -67,10 +68,8 @@ class PersonPage(Page):
         context["credits"] = (
             TrackCredit.objects.filter(person=self, track__live=True).select_related("track").order_by("track__number")
         )
-        context["cues"] = (
-            Cue.objects.filter(performers=self, track__live=True)
-            .select_related("track")
-            .order_by("track__number", "start_ms")
-        )
+        cues = Cue.objects.on_live_tracks().filter(performers=self)
+        context["cues"] = cues
+        context["cues_heading"] = f"Heard in {len(cues)} cue{pluralize(len(cues))}"
         context["scenes"] = self.scenes.live().order_by("number")
         return context

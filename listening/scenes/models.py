@@ -59,11 +59,7 @@ class ScenePage(Page):
         from listening.tracks.models import Cue
 
         context = super().get_context(request, *args, **kwargs)
-        context["cues"] = (
-            Cue.objects.filter(scene=self, track__live=True)
-            .select_related("track")
-            .order_by("track__number", "start_ms")
-        )
+        context["cues"] = Cue.objects.on_live_tracks().filter(scene=self)
         context["cast_people"] = self.cast.live().order_by("title")
         return context
 

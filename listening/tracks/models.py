@@ -340,8 +340,16 @@ class TrackCredit(Orderable):
         return f"{self.person} – {self.role}"
 
 
+class CueQuerySet(models.QuerySet):
+    def on_live_tracks(self):
+        """Cues a reader can reach, in album order: what person and scene pages list."""
+        return self.filter(track__live=True).select_related("track").order_by("track__number", "start_ms")
+
+
 class Cue(ClusterableModel, Orderable):
     """A timed note on a track: what is heard and seen from `start` to `end`."""
+
+    objects = CueQuerySet.as_manager()
 
     class Layer(models.TextChoices):
         MUSIC = "music", "Music"

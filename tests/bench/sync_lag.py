@@ -24,7 +24,6 @@ is 0 unless the benchmark could not run at all (server or browser failed, no sam
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import json
 import os
@@ -34,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -49,7 +47,7 @@ from listening.core.timecode import parse_time  # noqa: E402
 from listening.demo import content  # noqa: E402
 
 # The browser tests' own launch arguments and helpers, so the benchmark sees what the tests see.
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
+from tests.demo_server import CHROMIUM_ARGS, chromium_path, serve_demo  # noqa: E402
 
 TARGET_MEDIAN_MS = 5.0
 TARGET_P95_MS = 17.0  # one frame at 60 Hz
@@ -79,54 +77,6 @@ class Sample:
     @property
     def lag_ms(self) -> float:
         return (self.time - self.start) * 1000
-
-
-# ---------------------------------------------------------------------------------------------
-# The served demo album (as tests/browser/conftest.py's demo_server fixture serves it)
-
-
-@contextlib.contextmanager
-def demo_server(folder: Path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "listening.settings.test",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-    }
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo", "-v", "0"], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    log_path = folder / "server.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "listening.wsgi:application"),
-                *("--bind", f"127.0.0.1:{port}", "--worker-class", "gthread", "--threads", "16", "--timeout", "60"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base_url + "/", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("The demo server did not start:\n" + log_path.read_text()) from None
-                time.sleep(0.2)
-        yield base_url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="sync-lag-") as folder:
         print("Serving the demo album...", flush=True)
         try:
-            with demo_server(Path(folder)) as base_url:
+            with serve_demo(Path(folder)) as base_url:
                 print(f"Served at {base_url} in {time.monotonic() - started:.0f} s; playing:", flush=True)
                 samples, warnings, errors = run_benchmark(base_url, args, random.Random(args.seed))
         except (RuntimeError, subprocess.CalledProcessError, PlaywrightError) as error:

@@ -5,32 +5,14 @@ so what the browser sees is what a reader gets from `make run`.
 """
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.demo_server import CHROMIUM_ARGS, chromium_path, serve_demo
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-]
 SCREENSHOTS = ROOT / "tests" / "artifacts"
-
-
-def chromium_path():
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -48,60 +30,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("served")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "listening.settings.test",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-    }
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo", "-v", "0"], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    log = (folder / "server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "listening.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "16",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base_url + "/", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError("The test server did not start:\n" + (folder / "server.log").read_text()) from None
-            time.sleep(0.2)
-    yield base_url
-    server.terminate()
-    server.wait(timeout=10)
+    with serve_demo(tmp_path_factory.mktemp("served")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
