@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check setup demo reset-demo bench clean
+.PHONY: run test lint check setup demo reset-demo bench test-postgres clean
 
 run: setup ## Set up, load the demo album, serve it at http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput -v 0
@@ -43,6 +43,9 @@ reset-demo: setup
 
 bench: setup ## Benchmarks print their figures (with a baseline from the same run); they assert nothing about speed
 	$(PY) tests/bench/sync_lag.py
+
+test-postgres: setup ## The integration tests against a throwaway PostgreSQL (needs initdb/postgres)
+	tests/postgres/run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

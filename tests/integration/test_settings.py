@@ -43,3 +43,13 @@ def test_no_local_account_under_production_settings():
     from listening.settings import base
 
     assert base.LISTENING_LOCAL_DEMO_ACCOUNT is False
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    import dj_database_url
+
+    config = dj_database_url.parse("postgres://guide:secret@db.internal:5432/guide")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    import psycopg  # the driver the PostgreSQL engine needs is installed with the requirements
+
+    assert psycopg.__version__.startswith("3.")
