@@ -87,17 +87,14 @@ def decode(data: bytes) -> tuple[str | None, FileProblem | None]:
 
 # -- WebVTT ------------------------------------------------------------------------------------------
 
-_VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-_VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t]+[^\n]*)?", re.ASCII)
+# WebVTT's own strict timestamp shape; the value itself is read by the shared time parser.
+_VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+_VTT_TIMING = re.compile(rf"({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+[^\n]*)?", re.ASCII)
 _BLOCK_START = re.compile(r"<(p|ul|ol|blockquote|h[1-6])\b", re.IGNORECASE)
 _SEQUENCE_NUMBER = re.compile(r"\d+")
 _LOOKS_LIKE_TIMING = re.compile(r"[\d:.]+\s*-+>")
 EXAMPLE_TIMING = "00:00:01.000 --> 00:00:05.000"
 _TITLE_LAYER = re.compile(r"<c\.(music|film|story)>.*</c>")
-
-
-def _vtt_ms(hours, minutes, secs, millis) -> int:
-    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(secs)) * 1000 + int(millis)
 
 
 def vtt_timestamp(ms: int) -> str:
@@ -162,7 +159,11 @@ def read_webvtt(text: str) -> ReadResult:
                 FileProblem(timing_line, f"“{shown}” is not a WebVTT timing; write times as hh:mm:ss.ttt.")
             )
             continue
-        start, end = _vtt_ms(*match.groups()[:4]), _vtt_ms(*match.groups()[4:])
+        try:
+            start, end = parse_time(match[1]), parse_time(match[2])
+        except TimeFormatError as error:
+            result.problems.append(FileProblem(timing_line, str(error)))
+            continue
         payload = block[timing_index + 1 :]
         if not payload:
             result.problems.append(FileProblem(timing_line, "the cue has no text; its first line is the title."))

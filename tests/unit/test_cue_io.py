@@ -27,7 +27,10 @@ HEADER = "WEBVTT\n\n"
         ("00:01.000 --> 00:05.500\nNo hours", [(1000, 5500, "", "No hours")]),
         ("intro\n00:00:00.000 --> 00:00:02.000\nWith id", [(0, 2000, "intro", "With id")]),
         ("01:02:03.004 --> 01:02:04.000\nLong", [(3_723_004, 3_724_000, "", "Long")]),
-        ("100:00:00.000 --> 100:00:01.000\nHours > 99", [(360_000_000, 360_001_000, "", "Hours > 99")]),
+        (
+            "09:59:59.000 --> 09:59:59.999\nNear the ten-hour cap",
+            [(35_999_000, 35_999_999, "", "Near the ten-hour cap")],
+        ),
         ("00:00:01.000 --> 00:00:02.000 align:start line:0\nSettings ignored", [(1000, 2000, "", "Settings ignored")]),
         ("00:00:01.000\t-->\t00:00:02.000\nTabs", [(1000, 2000, "", "Tabs")]),
         ("7\n00:00:01.000 --> 00:00:02.000\nNumbered", [(1000, 2000, "", "Numbered")]),
@@ -69,6 +72,8 @@ def test_webvtt_reader_reads(body, expected):
         (HEADER + "00:00:01.000 --> 00:00:02.000", 3, "the cue has no text"),
         (HEADER + "00:00:01.000 --> 00:00:02.000\n<b></b>", 4, "title, is empty"),
         (HEADER + "00:00:01.000 --> 00:00:02.000\n" + "x" * 201, 4, "longer than 200"),
+        # A valid WebVTT timestamp, but past the ten hours every time in the guide is held to.
+        (HEADER + "100:00:00.000 --> 100:00:01.000\nHours > 99", 3, "longer than ten hours"),
     ],
 )
 def test_webvtt_reader_names_the_line_and_the_reason(text, line, reason):
