@@ -67,17 +67,24 @@ def test_cues_agree_with_the_credits_and_say_enough():
     assert set(vigile.credits.values_list("person__slug", flat=True)) == {"pierre-michelot", "kenny-clarke"}
 
 
-def test_local_account_only_where_settings_allow(settings):
+def test_local_accounts_only_where_settings_allow(settings):
     User = get_user_model()
-    User.objects.filter(username="admin").delete()
+    User.objects.filter(username__in=["admin", "editor", "contributor"]).delete()
     settings.LISTENING_LOCAL_DEMO_ACCOUNT = False
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert not User.objects.filter(username="admin").exists()
+    assert not User.objects.filter(username__in=["admin", "editor", "contributor"]).exists()
     assert "password" not in out.getvalue()
     settings.LISTENING_LOCAL_DEMO_ACCOUNT = True
     call_command("load_demo", stdout=out)
     assert User.objects.get(username="admin").is_superuser
+    editor = User.objects.get(username="editor")
+    contributor = User.objects.get(username="contributor")
+    assert not editor.is_superuser and not contributor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(contributor.groups.values_list("name", flat=True)) == ["Contributors"]
+    # The roles' rights come from the groups (tested in test_roles); here, that they can log in.
+    assert editor.has_perm("wagtailadmin.access_admin") and contributor.has_perm("wagtailadmin.access_admin")
 
 
 def test_a_failed_reset_keeps_the_album_and_the_media(session_media_root, monkeypatch):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
@@ -34,6 +35,8 @@ from listening.tracks.timeline import cue_spans
 COLLECTION_NAME = "Demo album"
 AUDIO_CREDIT = "Synthesised demo audio (not the 1957 recording); replace with licensed media."
 LOCAL_ACCOUNT = ("admin", "listening")
+# Local accounts for trying the roles (groups made by the tracks migration): username → group.
+LOCAL_ROLE_ACCOUNTS = {"editor": "Editors", "contributor": "Contributors"}
 
 
 class Command(BaseCommand):
@@ -352,7 +355,13 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username=username, email="", password=password)
+        for role_name, group_name in LOCAL_ROLE_ACCOUNTS.items():
+            group = Group.objects.filter(name=group_name).first()
+            if group and not User.objects.filter(username=role_name).exists():
+                user = User.objects.create_user(username=role_name, email="", password=password)
+                user.groups.add(group)
         self.say(f"Admin (this machine only): http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”.")
+        self.say("To try the roles, log in as “editor” or “contributor”, with the same password.")
 
 
 def render_demo_audio(path: Path, **arguments) -> None:
