@@ -6,10 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from listening.core.media_serving import serve_media
+from listening.core.search import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", search, name="search"),
 ]
 
 if settings.LISTENING_SERVE_MEDIA:

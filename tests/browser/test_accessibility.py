@@ -18,6 +18,7 @@ PAGES = {
     "people": "/people/",
     "scene": "/ascenseur-pour-lechafaud/scenes/trapped-in-the-lift/",
     "scenes": "/ascenseur-pour-lechafaud/scenes/",
+    "search": "/search/?q=lift",
 }
 SERIOUS = {"serious", "critical"}
 AUDIO = "document.querySelector('audio[data-player]')"

@@ -1,0 +1,46 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_and_cues(client):
+    response = client.get("/search/", {"q": "Michelot"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "/people/pierre-michelot/" in html
+    assert "#cue-" in html  # cues whose commentary names him, each opening its track at that moment
+    results = html.split('<div id="search-results"', 1)[1]
+    shown = results.count('<li><a href="')
+    assert f"{shown} results for “Michelot”" in html
+
+
+def test_search_is_a_plain_page_without_scripts(client):
+    html = client.get("/search/", {"q": "lift"}).content.decode()
+    assert '<form class="search-form" action="/search/" method="get"' in html
+    assert "Trapped in the lift" in html
+    assert "<html" in html
+
+
+def test_as_you_type_requests_get_only_the_results(client):
+    response = client.get("/search/", {"q": "lift"}, headers={"HX-Request": "true", "HX-Target": "search-results"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="search-results"')
+    assert "<html" not in html and "<form" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "zzzzqqq", "<script>alert(1)</script>", "a" * 5000, "%00", "' OR 1=1 --"])
+def test_odd_queries_answer_calmly(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_short_words_do_not_match_markup(client):
+    html = client.get("/search/", {"q": "p"}).content.decode()
+    assert "#cue-" not in html
+
+
+def test_search_only_offers_get(client):
+    assert client.post("/search/", {"q": "lift"}).status_code == 405
