@@ -1,5 +1,6 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .timeline import track_length_ms
 from .validation import check_cues, clean_rich_text, slug_for
 
 GONE_MESSAGES = {
@@ -48,20 +49,14 @@ class TrackPageForm(WagtailAdminPageForm):
             rows.append(form)
         # Number the rows as the editor shows them: by their order, not by when they were added.
         rows.sort(key=lambda form: (form.cleaned_data.get("ORDER") is None, form.cleaned_data.get("ORDER") or 0))
-        problems = check_cues([_RowView(form) for form in rows], self._duration_ms(cleaned))
+        duration = track_length_ms(cleaned.get("audio"), cleaned.get("listed_length_ms"))
+        problems = check_cues([_RowView(form) for form in rows], duration)
         for problem in problems:
             form = rows[problem.index]
             field = problem.field if problem.field in form.fields else None
             if field is None or not form.has_error(field):
                 form.add_error(field, problem.message)
         return cleaned
-
-    def _duration_ms(self, cleaned):
-        """The length cues must fit in: the chosen audio's, else the length printed on the record."""
-        audio = cleaned.get("audio")
-        if audio is not None and audio.duration_ms:
-            return audio.duration_ms
-        return cleaned.get("listed_length_ms")
 
 
 class _RowView:

@@ -24,7 +24,7 @@ from listening.core.timecode import TimeRange, format_time, parse_time_range, se
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .forms import TrackPageForm
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
-from .timeline import active_spans, cue_spans
+from .timeline import active_spans, cue_spans, track_length_ms
 from .widgets import ExactTimecodeInput
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
@@ -162,9 +162,7 @@ class TrackPage(RoutablePageMixin, Page):
 
     @property
     def duration_ms(self) -> int | None:
-        if self.audio and self.audio.duration_ms:
-            return self.audio.duration_ms
-        return self.listed_length_ms
+        return track_length_ms(self.audio, self.listed_length_ms)
 
     @property
     def length_display(self) -> str:
@@ -202,11 +200,19 @@ class TrackPage(RoutablePageMixin, Page):
             )
         )
 
-    def get_context(self, request, *args, deep_link: TimeRange | None = None, **kwargs):
+    def get_context(self, request, *args, cue_slug: str | None = None, **kwargs):
+        """The track at a moment: `?t=`, or the range of the cue named by `cue_slug` (its permalink)."""
         context = super().get_context(request, *args, **kwargs)
         duration = self.duration_ms
         spans = cue_spans(self.cues_for_display(request), duration)
-        start = deep_link or parse_time_range(request.GET.get("t"), duration_ms=duration)
+        if cue_slug is not None:
+            permalink = next((span for span in spans if span.cue.slug == cue_slug), None)
+            if permalink is None:
+                raise Http404("No such cue on this track.")
+            start = TimeRange(permalink.start_ms, permalink.end_ms if permalink.end_ms > permalink.start_ms else None)
+            context.update(self._permalink_context(request, permalink))
+        else:
+            start = parse_time_range(request.GET.get("t"), duration_ms=duration)
         moment = start.start_ms if start else 0
         active = active_spans(spans, moment)
         active_ids = {id(span.cue) for span in active}
@@ -221,6 +227,7 @@ class TrackPage(RoutablePageMixin, Page):
                 "still": _stage_still(span.cue),
                 "performer_slugs": " ".join(p.slug for p in span.cue.performers.all()),
                 "left": _percent(span.start_ms, duration),
+                "permalink": self.cue_url(span.cue) if self.pk else "",
             }
             for span in spans
         ]
@@ -250,22 +257,17 @@ class TrackPage(RoutablePageMixin, Page):
     @path("cues/<slug:cue_slug>/", name="cue")
     def cue_permalink(self, request, cue_slug):
         """A cue's own page: the track, opened at that cue, playing its range; with link previews."""
-        spans = cue_spans(self.cues_for_display(request), self.duration_ms)
-        span = next((span for span in spans if span.cue.slug == cue_slug), None)
-        if span is None:
-            raise Http404("No such cue on this track.")
+        return self.render(request, cue_slug=cue_slug)
+
+    def _permalink_context(self, request, span):
         still = _stage_still(span.cue)
-        return self.render(
-            request,
-            deep_link=TimeRange(span.start_ms, span.end_ms if span.end_ms > span.start_ms else None),
-            context_overrides={
-                "permalink_cue": span.cue,
-                "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
-                "permalink_url": request.build_absolute_uri(self.url + self.reverse_subpage("cue", args=[cue_slug])),
-                "permalink_description": Truncator(strip_tags(span.cue.commentary)).words(40),
-                "permalink_image": request.build_absolute_uri(still.url) if still else "",
-            },
-        )
+        return {
+            "permalink_cue": span.cue,
+            "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
+            "permalink_url": request.build_absolute_uri(self.cue_url(span.cue)),
+            "permalink_description": Truncator(strip_tags(span.cue.commentary)).words(40),
+            "permalink_image": request.build_absolute_uri(still.url) if still else "",
+        }
 
     def cue_url(self, cue) -> str:
         return self.url + self.reverse_subpage("cue", args=[cue.slug])

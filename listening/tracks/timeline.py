@@ -17,6 +17,13 @@ class CueSpan:
         return self.start_ms <= ms < self.end_ms
 
 
+def track_length_ms(audio, listed_length_ms: int | None) -> int | None:
+    """How long a track is: its audio's length as read at upload, else the length printed on the record."""
+    if audio is not None and audio.duration_ms:
+        return audio.duration_ms
+    return listed_length_ms
+
+
 def cue_spans(cues: Iterable[Any], duration_ms: int | None) -> list[CueSpan]:
     """Cues in time order with their end filled in.
 
