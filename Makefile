@@ -25,9 +25,10 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-lint: setup
+lint: setup ## ruff, and the layers contract: imports run one way (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 check: setup
 	$(PY) manage.py check --fail-level WARNING

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from listening.core.media_serving import serve_media
-from listening.core.search import search
+from listening.site.search import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

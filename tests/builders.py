@@ -2,10 +2,10 @@
 
 from wagtail.models import Page, Site
 
-from listening.core.models import HomePage, SoundtrackPage
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage
-from listening.tracks.models import Cue, TrackCredit, TrackPage
+from listening.site.models import HomePage
+from listening.tracks.models import Cue, SoundtrackPage, TrackCredit, TrackPage
 
 
 def publish(parent, page):

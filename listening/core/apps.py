@@ -2,6 +2,12 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
+    """The base layer: time code, fields, rich text, media types and serving. It imports no app of ours.
+
+    It has no models; its migrations are kept for the history of databases made when the home and
+    soundtrack pages lived here (they moved to `site` and `tracks`, keeping their tables).
+    """
+
     name = "listening.core"
     label = "core"
-    verbose_name = "Site"
+    verbose_name = "Base"

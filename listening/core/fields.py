@@ -1,10 +1,10 @@
-"""A millisecond model field whose form field reads and shows times through the shared parser."""
+"""A millisecond model field and the admin inputs that read and show times through the shared time code."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .timecode import TimeFormatError, format_time, parse_time
+from .timecode import TimeFormatError, format_exact, format_time, parse_time
 
 
 class TimecodeInput(forms.TextInput):
@@ -24,6 +24,15 @@ class TimecodeInput(forms.TextInput):
     def format_value(self, value):
         if isinstance(value, int):
             return format_time(value)
+        return super().format_value(value)
+
+
+class ExactTimecodeInput(TimecodeInput):
+    """A time input that shows back what was stored: saving a page never rounds an imported 1:23.456."""
+
+    def format_value(self, value):
+        if isinstance(value, int):
+            return format_exact(value)
         return super().format_value(value)
 
 

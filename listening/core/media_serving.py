@@ -24,7 +24,6 @@ Behaviour (the Range grammar itself lives in ``byte_ranges``):
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import stat
 
@@ -42,38 +41,11 @@ from .byte_ranges import (
     make_etag,
     parse_byte_range,
 )
+from .media_types import content_type_for
 
 BLOCK_SIZE = 64 * 1024
 MEDIA_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'"
 CACHE_CONTROL = "public, max-age=3600"
-
-# The system's mime.types differs between hosts (audio/x-wav, audio/x-m4a,
-# no avif...), so the types our media uses are pinned here.
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".ogg": "audio/ogg",
-    ".oga": "audio/ogg",
-    ".opus": "audio/ogg",
-    ".m4a": "audio/mp4",
-    ".wav": "audio/wav",
-    ".flac": "audio/flac",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".vtt": "text/vtt",
-}
-
-
-def content_type_for(filename: str) -> str:
-    """Media type from the file name; application/octet-stream if unknown."""
-    extension = os.path.splitext(filename)[1].lower()
-    if extension in CONTENT_TYPES:
-        return CONTENT_TYPES[extension]
-    content_type, encoding = mimetypes.guess_type(filename, strict=False)
-    # "x.tar.gz" guesses (application/x-tar, gzip); announcing that would
-    # need Content-Encoding, which makes clients decompress.  Keep it opaque.
-    if content_type is None or encoding is not None:
-        return "application/octet-stream"
-    return content_type
 
 
 def resolve_media_path(root: str | os.PathLike[str], path: str) -> str:

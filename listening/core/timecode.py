@@ -1,8 +1,10 @@
-"""Reading and writing times: the one parser for the admin, deep links and importers.
+"""Reading and writing times: the one parser and the one set of formatters, for every part of the guide.
 
 Times are kept as integer milliseconds everywhere. Readers and editors type them in any of the
-forms people use for audio (`83`, `83.5`, `1:23`, `1:23.5`, `0:01:23`, `83s`, `1m23s`, `npt:1:23`),
-and we show them back as `m:ss.s`.
+forms people use for audio (`83`, `83.5`, `1:23`, `1:23.5`, `0:01:23`, `83s`, `1m23s`, `npt:1:23`).
+They are written back as `m:ss.s` for display (`format_time`), exactly for editing (`format_exact`),
+as decimal seconds for data attributes and media fragments (`seconds`), as WebVTT timestamps
+(`vtt_timestamp`) and as ISO 8601 durations for structured data (`iso_duration`).
 """
 
 from __future__ import annotations
@@ -70,6 +72,34 @@ def format_time(ms: int | None, *, precise: bool = True) -> str:
     seconds, tenth = divmod(rest, 10)
     clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
     return f"{clock}.{tenth}" if precise else clock
+
+
+def format_exact(ms: int) -> str:
+    """`m:ss.s` when tenths say it all, else `m:ss.sss`: showing a time never rounds it away."""
+    if ms % 100 == 0:
+        return format_time(ms)
+    whole, millis = divmod(int(ms), 1000)
+    return f"{format_time(whole * 1000, precise=False)}.{millis:03d}"
+
+
+def vtt_timestamp(ms: int) -> str:
+    """WebVTT's `hh:mm:ss.ttt`, e.g. 83500 → "00:01:23.500"."""
+    hours, rest = divmod(int(ms), 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+
+
+def iso_duration(ms: int | None) -> str:
+    """An ISO 8601 duration as schema.org wants it, e.g. 165000 → "PT2M45S", 83500 → "PT1M23.5S"."""
+    if ms is None:
+        return ""
+    hours, rest = divmod(int(ms), 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    parts = [f"{hours}H" if hours else "", f"{minutes}M" if minutes else ""]
+    if rest or not (hours or minutes):
+        parts.append(f"{seconds(rest)}S")
+    return "PT" + "".join(parts)
 
 
 def seconds(ms: int | None) -> str:

@@ -449,6 +449,12 @@ SOUNDTRACK: dict = {
     "slug": "ascenseur-pour-lechafaud",
     "title": "Ascenseur pour l'échafaud",
     "subtitle": "Miles Davis · music for Louis Malle's film, 1957",
+    "original_language": "fr",
+    "footer": [
+        "The audio on this demo is synthesised and the stills are drawn: the 1957 recordings and the "
+        "film's images are under copyright. Editors replace them with licensed media.",
+        "Music: Miles Davis, Barney Wilen, René Urtreger, Pierre Michelot, Kenny Clarke · Film: Louis Malle, 1958.",
+    ],
     "label": "Fontana",
     "catalogue_number": "660.213 MR",
     "release_format": "10-inch mono LP, France, 1958",

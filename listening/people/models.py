@@ -5,14 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from listening.core.models import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES
 
 
 class PeopleIndexPage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["site.HomePage"]
     subpage_types = ["people.PersonPage"]
     max_count = 1
 
@@ -62,13 +62,10 @@ class PersonPage(Page):
         return f"born {self.born}" if self.born else ""
 
     def get_context(self, request, *args, **kwargs):
-        from listening.tracks.models import Cue, TrackCredit
-
+        # Credits and cues are read back through their relations: people know nothing of tracks.
         context = super().get_context(request, *args, **kwargs)
-        context["credits"] = (
-            TrackCredit.objects.filter(person=self, track__live=True).select_related("track").order_by("track__number")
-        )
-        cues = Cue.objects.on_live_tracks().filter(performers=self)
+        context["credits"] = self.track_credits.on_live_tracks()
+        cues = self.cues.on_live_tracks()
         context["cues"] = cues
         context["cues_heading"] = f"Heard in {len(cues)} cue{pluralize(len(cues))}"
         context["scenes"] = self.scenes.live().order_by("number")

@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from listening.core.models import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES
 
 
 class ScenesIndexPage(Page):
@@ -14,7 +14,7 @@ class ScenesIndexPage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["core.SoundtrackPage"]
+    parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = ["scenes.ScenePage"]
 
     def get_context(self, request, *args, **kwargs):
@@ -56,10 +56,9 @@ class ScenePage(Page):
         return stills[0].image if stills else None
 
     def get_context(self, request, *args, **kwargs):
-        from listening.tracks.models import Cue
-
+        # Cues are read back through their relation: scenes know nothing of tracks.
         context = super().get_context(request, *args, **kwargs)
-        context["cues"] = Cue.objects.on_live_tracks().filter(scene=self)
+        context["cues"] = self.cues.on_live_tracks()
         context["cast_people"] = self.cast.live().order_by("title")
         return context
 

@@ -9,9 +9,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "listening.core",
-    "listening.tracks",
     "listening.people",
     "listening.scenes",
+    "listening.tracks",
+    "listening.site",
     "listening.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -45,7 +46,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "listening.core.middleware.VaryOnHtmxMiddleware",
+    "listening.site.middleware.VaryOnHtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -64,7 +65,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "listening.core.context_processors.site_navigation",
             ],
         },
     },
@@ -131,7 +131,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "listening.core.image_upload.CheckedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 # Draftail, hardened: a hand-made post (raw HTML, broken JSON) is cleaned, never a server error.
-WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.tracks.rich_text.SafeDraftailRichTextArea"}}
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.core.rich_text_editor.SafeDraftailRichTextArea"}}
 
 LOGGING = {
     "version": 1,

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from .cue_file_responses import cue_file_response
+from .cue_formats import MAX_FILE_BYTES
 from .cue_import import MODES, plan_import, read_file, save_plan
-from .cue_io import MAX_FILE_BYTES
-from .exports import cue_file_response
 from .models import AudioFile, TrackPage
 
 SIGNING_SALT = "listening.tracks.cue-import"

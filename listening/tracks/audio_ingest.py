@@ -15,42 +15,8 @@ import mutagen
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-# What each file name promises, and the mutagen file types that keep that promise.
-EXTENSION_TYPES = {
-    ".mp3": ("MP3",),
-    ".m4a": ("MP4",),
-    ".mp4": ("MP4",),
-    ".aac": ("AAC", "MP4"),
-    ".ogg": ("OggVorbis", "OggOpus", "OggFLAC", "OggSpeex", "OggTheora"),
-    ".oga": ("OggVorbis", "OggOpus", "OggFLAC", "OggSpeex"),
-    ".opus": ("OggOpus",),
-    ".flac": ("FLAC",),
-    ".wav": ("WAVE",),
-}
-MIME_TYPES = {
-    "MP3": "audio/mpeg",
-    "MP4": "audio/mp4",
-    "AAC": "audio/aac",
-    "OggVorbis": "audio/ogg",
-    "OggOpus": "audio/ogg",
-    "OggFLAC": "audio/ogg",
-    "OggSpeex": "audio/ogg",
-    "OggTheora": "audio/ogg",
-    "FLAC": "audio/flac",
-    "WAVE": "audio/wav",
-}
-FORMAT_NAMES = {
-    "MP3": "MP3",
-    "MP4": "AAC (MP4)",
-    "AAC": "AAC",
-    "OggVorbis": "Ogg Vorbis",
-    "OggOpus": "Ogg Opus",
-    "OggFLAC": "Ogg FLAC",
-    "OggSpeex": "Ogg Speex",
-    "OggTheora": "Ogg",
-    "FLAC": "FLAC",
-    "WAVE": "WAV",
-}
+from listening.core.media_types import AUDIO_CONTAINERS, AUDIO_FORMATS
+
 # Tags worth keeping, under our names; the rest of a file's tags stay in the file.
 TAG_KEYS = {
     "title": ("TIT2", "title", "\xa9nam", "TITLE"),
@@ -128,8 +94,8 @@ def read_audio_metadata(fileobj: IO[bytes], name: str, *, max_bytes: int | None 
     display_name = PurePath(name).name or "The file"
     limit = settings.LISTENING_AUDIO_MAX_BYTES if max_bytes is None else max_bytes
     extension = PurePath(name).suffix.lower()
-    if extension not in EXTENSION_TYPES:
-        allowed = ", ".join(sorted(EXTENSION_TYPES))
+    if extension not in AUDIO_CONTAINERS:
+        allowed = ", ".join(sorted(AUDIO_CONTAINERS))
         raise AudioRejected(f"“{display_name}” is not a kind of audio file we accept ({allowed}).")
 
     size = _file_size(fileobj)
@@ -148,8 +114,8 @@ def read_audio_metadata(fileobj: IO[bytes], name: str, *, max_bytes: int | None 
         raise AudioRejected(f"“{display_name}” could not be read as audio; it may be damaged or not audio at all.")
 
     kind = type(audio).__name__
-    if kind not in EXTENSION_TYPES[extension]:
-        actual = FORMAT_NAMES.get(kind, kind)
+    if kind not in AUDIO_CONTAINERS[extension]:
+        actual = AUDIO_FORMATS.get(kind, (None, kind))[1]
         raise AudioRejected(
             f"“{display_name}” is named {extension} but holds {actual} audio; rename it or export it again."
         )
@@ -159,10 +125,11 @@ def read_audio_metadata(fileobj: IO[bytes], name: str, *, max_bytes: int | None 
         raise AudioRejected(f"“{display_name}” has no playable length.")
 
     bitrate = getattr(audio.info, "bitrate", None) or None
+    mime_type, format_name = AUDIO_FORMATS.get(kind, ("application/octet-stream", kind))
     return AudioMetadata(
         duration_ms=round(length * 1000),
-        mime_type=MIME_TYPES.get(kind, "application/octet-stream"),
-        format_name=FORMAT_NAMES.get(kind, kind),
+        mime_type=mime_type,
+        format_name=format_name,
         bitrate=int(bitrate) if bitrate else None,
         sample_rate=getattr(audio.info, "sample_rate", None) or None,
         channels=getattr(audio.info, "channels", None) or None,

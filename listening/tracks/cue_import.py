@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from listening.core.rich_text import clean_rich_text, without_block_keys
 from listening.core.timecode import format_time
+from listening.people.models import PersonPage
+from listening.scenes.models import ScenePage
 
-from .cue_io import CueRecord, FileProblem, ReadResult, decode, read_csv, read_webvtt
+from .cue_formats import CueRecord, FileProblem, ReadResult, decode, read_csv, read_webvtt
+from .cue_rules import check_cues, slug_for
+from .models import Cue
 from .timeline import cue_spans
-from .validation import check_cues, clean_rich_text, slug_for, without_block_keys
 
 FORMATS = {".vtt": "vtt", ".csv": "csv"}
 MODES = {"merge": "Add and update (keep cues the file does not list)", "replace": "Replace all the track's cues"}
@@ -103,9 +107,6 @@ class _Names:
     """People and scenes looked up by the names a CSV gives them."""
 
     def __init__(self, track):
-        from listening.people.models import PersonPage
-        from listening.scenes.models import ScenePage
-
         self.people = self._index(PersonPage.objects.all())
         parent = track.get_parent() if track.pk else None
         scenes = ScenePage.objects.descendant_of(parent) if parent else ScenePage.objects.all()
@@ -131,7 +132,6 @@ class _Names:
 
 def plan_import(page, read: ReadResult, *, mode: str = "merge", kind: str = "csv") -> ImportPlan:
     """The cues the track would have after the import, what changes, and every problem found."""
-    from .models import Cue
 
     draft = page.get_latest_revision_as_object() if page.pk else page
     plan = ImportPlan(draft=draft, problems=list(read.problems))

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -12,20 +16,24 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from listening.core.fields import MillisecondsField
-from listening.core.models import STORY_FEATURES
+from listening.core.fields import ExactTimecodeInput, MillisecondsField
+from listening.core.rich_text import STORY_FEATURES
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
+from listening.scenes.models import SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
+from .blocks import ChapterBlock, MythsChapterBlock
+from .cue_file_responses import cue_file_response
+from .cue_rules import SLUG_MAX_LENGTH, check_cues
 from .forms import TrackPageForm
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans, track_length_ms
-from .widgets import ExactTimecodeInput
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
@@ -46,13 +54,12 @@ class AudioFileForm(WagtailAdminModelForm):
         upload = cleaned.get("file")
         if upload and "file" in self.changed_data:
             try:
-                metadata = read_audio_metadata(upload, upload.name)
+                # The form keeps the file itself when it saves; here it is only read.
+                self.instance.ingest(upload, upload.name, title=cleaned.get("title") or "", store=False)
             except AudioRejected as error:
                 self.add_error("file", str(error))
             else:
-                self.instance.apply_metadata(metadata)
-                if not cleaned.get("title"):
-                    cleaned["title"] = metadata.tags.get("title") or upload.name.rsplit(".", 1)[0]
+                cleaned["title"] = self.instance.title
         if not cleaned.get("title") and not self.has_error("file") and "title" in self.fields:
             self.add_error("title", "Give the audio a title.")
         return cleaned
@@ -86,6 +93,21 @@ class AudioFile(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def ingest(self, fileobj, name: str, *, title: str = "", store: bool = True) -> AudioMetadata:
+        """Read an audio file into this record: what mutagen finds, and a title (given, tagged, or the name).
+
+        The one road from an uploaded or local file to an audio record: the admin form, `attach_audio`
+        and the demo loader all come through here. AudioRejected says in one sentence why a file is
+        refused. With `store`, the file is also kept in media storage (the record itself is not saved).
+        """
+        metadata = read_audio_metadata(fileobj, name)
+        self.apply_metadata(metadata)
+        self.title = title or self.title or metadata.tags.get("title") or PurePath(name).stem
+        if store:
+            fileobj.seek(0)
+            self.file.save(PurePath(name).name, File(fileobj, name=PurePath(name).name), save=False)
+        return metadata
+
     def apply_metadata(self, metadata: AudioMetadata) -> None:
         self.format_name = metadata.format_name
         self.mime_type = metadata.mime_type
@@ -118,6 +140,90 @@ class AudioFile(index.Indexed, models.Model):
         return " · ".join(parts)
 
 
+class SoundtrackPage(Page):
+    """An album: its facts, its story in chapters, and its tracks as children in LP order.
+
+    Pages under it take their header links, footer and the language of their original titles from it,
+    so each soundtrack of the guide reads as its own.
+    """
+
+    subtitle = models.CharField(max_length=200, blank=True)
+    original_language = models.CharField(
+        max_length=35,
+        blank=True,
+        help_text="The language its original titles are in, as a language tag (e.g. “fr”, “pt-BR”); "
+        "leave empty when they are in English.",
+    )
+    label = models.CharField(max_length=100, blank=True)
+    catalogue_number = models.CharField(max_length=60, blank=True)
+    release_format = models.CharField(max_length=120, blank=True)
+    recorded = models.CharField(max_length=120, blank=True, help_text="When it was recorded, as words.")
+    studio = models.CharField(max_length=200, blank=True)
+    cover = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    intro = RichTextField(features=STORY_FEATURES, blank=True)
+    story = StreamField([("chapter", ChapterBlock()), ("myths", MythsChapterBlock())], blank=True)
+    sources = RichTextField(features=["link", "italic", "ul"], blank=True)
+    footer = RichTextField(
+        features=["link", "italic"],
+        blank=True,
+        help_text="Shown at the foot of this soundtrack's pages: credits, and where its media come from.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("original_language"),
+        MultiFieldPanel(
+            [
+                FieldPanel("label"),
+                FieldPanel("catalogue_number"),
+                FieldPanel("release_format"),
+                FieldPanel("recorded"),
+                FieldPanel("studio"),
+            ],
+            heading="The record",
+        ),
+        FieldPanel("cover"),
+        FieldPanel("intro"),
+        FieldPanel("story"),
+        FieldPanel("sources"),
+        FieldPanel("footer"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("story")]
+    parent_page_types = ["site.HomePage"]
+    subpage_types = ["tracks.TrackPage", "scenes.ScenesIndexPage"]
+
+    class Meta:
+        db_table = "core_soundtrackpage"  # the table it was created with, when it lived in `core`
+
+    @property
+    def title_language(self) -> str:
+        return self.original_language
+
+    def tracks(self):
+        return TrackPage.objects.child_of(self).live().public().order_by("number")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tracks"] = self.tracks().select_related("audio")
+        return context
+
+
+def soundtrack_language_of(track_path) -> Subquery:
+    """The original language of the soundtrack a track (at `track_path`) belongs to, as a subquery.
+
+    A track's parent is its soundtrack: its tree path is the track's without the last step.
+    """
+    parent_path = Substr(track_path, 1, Length(track_path) - Page.steplen)
+    return Subquery(SoundtrackPage.objects.filter(path=parent_path).values("original_language")[:1])
+
+
+class TrackPageQuerySet(PageQuerySet):
+    def with_title_language(self):
+        """Tracks that know their titles' language without a query each (see TrackPage.title_language)."""
+        return self.annotate(soundtrack_language=soundtrack_language_of(OuterRef("path")))
+
+
 class TrackPage(RoutablePageMixin, Page):
     """One track of a soundtrack: its audio, who plays on it, and its timed commentary."""
 
@@ -139,8 +245,10 @@ class TrackPage(RoutablePageMixin, Page):
     audio = models.ForeignKey(AudioFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="tracks")
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
+    objects = PageManager.from_queryset(TrackPageQuerySet)()
+
     content_panels = [
-        FieldPanel("title", heading="French title"),
+        FieldPanel("title"),  # TrackPageForm names the soundtrack's language beside it
         FieldPanel("title_en"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("side"), FieldPanel("listed_length_ms")]),
         FieldRowPanel([FieldPanel("session_piece"), FieldPanel("take"), FieldPanel("take_note")], heading="Session"),
@@ -156,9 +264,18 @@ class TrackPage(RoutablePageMixin, Page):
         index.SearchField("intro"),
         index.SearchField("session_piece"),
     ]
-    parent_page_types = ["core.SoundtrackPage"]
+    parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = []
     base_form_class = TrackPageForm
+
+    @property
+    def title_language(self) -> str:
+        """The language of the track's title: its soundtrack's original language ("" for the page's own)."""
+        if hasattr(self, "soundtrack_language"):
+            return self.soundtrack_language or ""
+        parent = SoundtrackPage.objects.filter(path=self.path[: -self.steplen]).values("original_language").first()
+        self.soundtrack_language = parent["original_language"] if parent else ""
+        return self.soundtrack_language
 
     @property
     def duration_ms(self) -> int | None:
@@ -186,8 +303,6 @@ class TrackPage(RoutablePageMixin, Page):
         """
         if getattr(request, "is_preview", False) or not self.pk:
             return list(self.cues.all())
-        from listening.scenes.models import SceneStill
-
         images = get_image_model().objects.prefetch_renditions(STILL_SPEC)
         scene_stills = SceneStill.objects.order_by("sort_order").prefetch_related(Prefetch("image", queryset=images))
         return list(
@@ -270,14 +385,17 @@ class TrackPage(RoutablePageMixin, Page):
         }
 
     def cue_url(self, cue) -> str:
+        """A cue's permalink page: the one place a cue's URL is made (Cue.permalink_url asks here)."""
         return self.url + self.reverse_subpage("cue", args=[cue.slug])
+
+    def moment_url(self, ms: int, *, cue_slug: str = "") -> str:
+        """The track opened at a moment (`?t=`), scrolled to the cue there when one is named."""
+        return f"{self.url}?t={seconds(ms)}" + (f"#cue-{cue_slug}" if cue_slug else "")
 
     # -- cue files (issue 4): `<track url>cues.vtt` and `<track url>cues.csv` --------------------
     # Routes see the remaining path with a trailing slash, so `cues.vtt` and `cues.vtt/` both match.
 
     def _public_cue_file(self, kind):
-        from .exports import cue_file_response
-
         cues = Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers")
         return cue_file_response(self, cues, kind, download=False)
 
@@ -331,7 +449,20 @@ def _stage_still(cue):
     return image.get_rendition(STILL_SPEC) if image else None
 
 
+class TrackCreditQuerySet(models.QuerySet):
+    def on_live_tracks(self):
+        """Credits on tracks a reader can reach, with each track's title language: what person pages list."""
+        return (
+            self.filter(track__live=True)
+            .select_related("track")
+            .annotate(track_language=soundtrack_language_of(OuterRef("track__path")))
+            .order_by("track__number")
+        )
+
+
 class TrackCredit(Orderable):
+    objects = TrackCreditQuerySet.as_manager()
+
     track = ParentalKey(TrackPage, on_delete=models.CASCADE, related_name="credits")
     person = models.ForeignKey("people.PersonPage", on_delete=models.CASCADE, related_name="track_credits")
     role = models.CharField(max_length=120, help_text="What they play on this track, e.g. “Trumpet (muted)”.")
@@ -341,11 +472,23 @@ class TrackCredit(Orderable):
     def __str__(self):
         return f"{self.person} – {self.role}"
 
+    @property
+    def track_title_language(self) -> str:
+        # Annotated by TrackCreditQuerySet.on_live_tracks; otherwise the track finds it.
+        if hasattr(self, "track_language"):
+            return self.track_language or ""
+        return self.track.title_language
+
 
 class CueQuerySet(models.QuerySet):
     def on_live_tracks(self):
-        """Cues a reader can reach, in album order: what person and scene pages list."""
-        return self.filter(track__live=True).select_related("track").order_by("track__number", "start_ms")
+        """Cues a reader can reach, in album order, with each track's title language: what pages list."""
+        return (
+            self.filter(track__live=True)
+            .select_related("track")
+            .annotate(track_language=soundtrack_language_of(OuterRef("track__path")))
+            .order_by("track__number", "start_ms")
+        )
 
 
 class Cue(ClusterableModel, Orderable):
@@ -360,7 +503,7 @@ class Cue(ClusterableModel, Orderable):
 
     track = ParentalKey(TrackPage, on_delete=models.CASCADE, related_name="cues")
     slug = models.SlugField(
-        max_length=80,
+        max_length=SLUG_MAX_LENGTH,
         blank=True,
         help_text="Permanent name in links to this cue; filled in from the title when empty. "
         "Keep it when you retime or reorder.",
@@ -417,7 +560,25 @@ class Cue(ClusterableModel, Orderable):
     def source_list(self) -> list[str]:
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
+    @property
+    def permalink_url(self) -> str:
+        return self.track.cue_url(self)
+
+    @property
+    def moment_url(self) -> str:
+        """The track opened at this cue's start: what lists of cues link to."""
+        return self.track.moment_url(self.start_ms, cue_slug=self.slug)
+
+    @property
+    def track_title_language(self) -> str:
+        # Annotated by CueQuerySet.on_live_tracks; otherwise the track finds it.
+        if hasattr(self, "track_language"):
+            return self.track_language or ""
+        return self.track.title_language
+
     def clean(self):
         super().clean()
-        if self.end_ms is not None and self.end_ms <= self.start_ms:
-            raise ValidationError({"end_ms": "The end must come after the start."})
+        # The rules of one cue on its own; those between cues are checked with the track (TrackPageForm).
+        problems = check_cues([self], None)
+        if problems:
+            raise ValidationError({problem.field or "__all__": problem.message for problem in problems})

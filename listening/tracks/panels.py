@@ -3,32 +3,10 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.text import slugify
-from modelcluster.forms import BaseChildFormSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, Panel
 from wagtail.admin.panels.base import get_form_for_model
 
-
-class CueForm(WagtailAdminModelForm):
-    """One cue row. An empty slug is filled in from the title here, before rows are compared."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if "slug" in self.fields and not cleaned.get("slug") and cleaned.get("title"):
-            cleaned["slug"] = slugify(cleaned["title"])[:80]
-        return cleaned
-
-
-class CueFormSet(BaseChildFormSet):
-    """Cue rows; TrackPageForm checks slugs across rows and says which cue already has one.
-
-    modelcluster's own check would only say "Please correct the duplicate data" and drop the slug
-    before ours could name the other cue; the database constraint still stands behind both.
-    """
-
-    def validate_unique(self):
-        pass
+from .forms import CueForm, CueFormSet
 
 
 class CueInlinePanel(InlinePanel):

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from listening.core.timecode import format_time
 
 from . import admin_views
+from .cue_rules import cues_past_the_end
 from .models import AudioFile, TrackPage
 
 
@@ -43,7 +44,7 @@ def cue_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
 
 
-def cues_past_the_end(audio) -> list[str]:
+def describe_cues_past_the_end(audio) -> list[str]:
     """Cues of the tracks playing `audio` (published or in their latest draft) that its length no longer holds."""
     found = []
     for track in TrackPage.objects.filter(audio=audio).order_by("number"):
@@ -52,9 +53,8 @@ def cues_past_the_end(audio) -> list[str]:
             versions.append(list(track.get_latest_revision_as_object().cues.all()))
         seen = set()
         for cues in versions:
-            for cue in cues:
-                ends_after = cue.end_ms is not None and cue.end_ms > audio.duration_ms
-                if (cue.start_ms >= audio.duration_ms or ends_after) and cue.slug not in seen:
+            for cue in cues_past_the_end(cues, audio.duration_ms):
+                if cue.slug not in seen:
                     seen.add(cue.slug)
                     found.append(f"{track.title}: “{cue.title}” ({format_time(cue.start_ms)})")
     return found
@@ -64,7 +64,7 @@ def cues_past_the_end(audio) -> list[str]:
 def warn_of_cues_past_the_end(request, instance):
     if not isinstance(instance, AudioFile) or not instance.duration_ms:
         return
-    past = cues_past_the_end(instance)
+    past = describe_cues_past_the_end(instance)
     if past:
         shown = "; ".join(past[:10]) + (f"; and {len(past) - 10} more" if len(past) > 10 else "")
         messages.warning(

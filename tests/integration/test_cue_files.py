@@ -9,10 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Revision
 
-from listening.core.models import SoundtrackPage
+from listening.core.rich_text import clean_rich_text, without_block_keys
 from listening.tracks.cue_import import plan_import, read_file, save_plan
-from listening.tracks.models import Cue, TrackPage
-from listening.tracks.validation import clean_rich_text, without_block_keys
+from listening.tracks.models import Cue, SoundtrackPage, TrackPage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from listening.core.models import HomePage, SoundtrackPage
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage
-from listening.tracks.models import TrackPage
+from listening.site.models import HomePage
+from listening.tracks.models import SoundtrackPage, TrackPage
 from tests.builders import add_person, add_scene, add_track, build_site
 
 pytestmark = pytest.mark.django_db

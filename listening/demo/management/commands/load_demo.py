@@ -14,7 +14,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files import File
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,14 +21,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
-from listening.core.models import HomePage, SoundtrackPage
 from listening.core.timecode import parse_time
 from listening.demo import content, stills, synth
 from listening.demo.text import list_html, paragraphs_html
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
-from listening.tracks.audio_ingest import read_audio_metadata
-from listening.tracks.models import AudioFile, Cue, TrackCredit, TrackPage
+from listening.site.models import HomePage
+from listening.tracks.models import AudioFile, Cue, SoundtrackPage, TrackCredit, TrackPage
 from listening.tracks.timeline import cue_spans
 
 COLLECTION_NAME = "Demo album"
@@ -232,6 +230,8 @@ class Command(BaseCommand):
                 title=data["title"],
                 slug=data["slug"],
                 subtitle=data["subtitle"],
+                original_language=data["original_language"],
+                footer=paragraphs_html(data["footer"]),
                 label=data["label"],
                 catalogue_number=data["catalogue_number"],
                 release_format=data["release_format"],
@@ -338,10 +338,8 @@ class Command(BaseCommand):
             )
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
-                metadata = read_audio_metadata(handle, filename)
                 audio = AudioFile(title=f"{data['title_fr']} (demo audio)", credit=AUDIO_CREDIT)
-                audio.apply_metadata(metadata)
-                audio.file.save(filename, File(handle, name=filename), save=False)
+                audio.ingest(handle, filename)
         self.written_files.append(Path(audio.file.path))
         audio.save()
         return audio

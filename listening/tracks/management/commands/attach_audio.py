@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from listening.tracks.audio_ingest import AudioRejected, read_audio_metadata
+from listening.tracks.audio_ingest import AudioRejected
 from listening.tracks.models import AudioFile, TrackPage
 
 
@@ -24,15 +23,18 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"“{file}” is not a file.")
 
+        audio = AudioFile(credit=credit)
         with path.open("rb") as handle:
             try:
-                metadata = read_audio_metadata(handle, path.name)
+                # Read (and keep) the file before looking for the track: a bad file is named first.
+                audio.ingest(handle, path.name, title=title or "")
             except AudioRejected as error:
                 raise CommandError(str(error)) from None
+        try:
             page = self.find_track(track)
-            audio = AudioFile(title=title or metadata.tags.get("title") or path.stem, credit=credit)
-            audio.apply_metadata(metadata)
-            audio.file.save(path.name, File(handle, name=path.name), save=False)
+        except CommandError:
+            audio.file.delete(save=False)
+            raise
 
         try:
             with transaction.atomic():

@@ -21,13 +21,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bs4 import BeautifulSoup
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from listening.core.timecode import TimeFormatError, parse_time
+from listening.core.rich_text import clean_rich_text, without_block_keys
+from listening.core.timecode import TimeFormatError, format_exact, parse_time, vtt_timestamp
 
-from .validation import clean_rich_text, without_block_keys
-from .widgets import format_exact
+from .cue_rules import SLUG_MAX_LENGTH
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_CUES = 2000
@@ -95,13 +96,6 @@ _SEQUENCE_NUMBER = re.compile(r"\d+")
 _LOOKS_LIKE_TIMING = re.compile(r"[\d:.]+\s*-+>")
 EXAMPLE_TIMING = "00:00:01.000 --> 00:00:05.000"
 _TITLE_LAYER = re.compile(r"<c\.(music|film|story)>.*</c>")
-
-
-def vtt_timestamp(ms: int) -> str:
-    hours, rest = divmod(int(ms), 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
@@ -176,7 +170,7 @@ def read_webvtt(text: str) -> ReadResult:
         if len(title) > MAX_TITLE:
             result.problems.append(FileProblem(timing_line + 1, f"the title is longer than {MAX_TITLE} characters."))
             continue
-        slug = "" if _SEQUENCE_NUMBER.fullmatch(identifier) else slugify(identifier)[:80]
+        slug = "" if _SEQUENCE_NUMBER.fullmatch(identifier) else slugify(identifier)[:SLUG_MAX_LENGTH]
         result.records.append(
             CueRecord(
                 line=first_line,
@@ -210,7 +204,6 @@ def _vtt_text(value: str) -> str:
 
 def _commentary_lines(stored: str) -> list[str]:
     """Stored rich text as one line per block, without Draftail's block keys."""
-    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(without_block_keys(stored), "html.parser")
     lines = []
@@ -345,7 +338,7 @@ def read_csv(text: str) -> ReadResult:
         if len(result.problems) > problems_before:
             continue
         record = CueRecord(line=line, start_ms=start, end_ms=end, title=title, layer=layer)
-        record.slug = slugify(cells.get("slug", "").strip())[:80]
+        record.slug = slugify(cells.get("slug", "").strip())[:SLUG_MAX_LENGTH]
         if "commentary" in names:
             record.commentary = _commentary_from_cell(cells["commentary"])
         if "performers" in names:

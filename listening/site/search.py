@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from listening.tracks.models import Cue
+
 MAX_QUERY = 100
 MAX_RESULTS = 20
 
@@ -14,8 +16,6 @@ def search_guide(query: str):
     query = " ".join(query.split())[:MAX_QUERY]
     if not query:
         return [], []
-    from listening.tracks.models import Cue
-
     pages = list(Page.objects.live().public().search(query)[:MAX_RESULTS])
     pages = [page for page in pages if page.depth > 2]  # the home page is not a result
     # Commentary is stored as HTML: words shorter than three letters would match its tags (<p>, <li>).
@@ -35,7 +35,7 @@ def search(request):
     query = request.GET.get("q", "")
     pages, cues = search_guide(query)
     template = (
-        "core/search_results.html" if request.htmx and request.htmx.target == "search-results" else "core/search.html"
+        "site/search_results.html" if request.htmx and request.htmx.target == "search-results" else "site/search.html"
     )
     context = {"query": query.strip()[:MAX_QUERY], "pages": pages, "cues": cues, "count": len(pages) + len(cues)}
     return TemplateResponse(request, template, context)

@@ -1,25 +1,22 @@
-"""The rules a track's cues obey, shared by the page editor and the importers.
+"""The rules a track's cues obey: the one place they are stated.
 
-Each rule gives one sentence an editor can act on, tied to the cue (and field) it concerns, so the
-editor shows it beside the field and an import names the line.
+Used by the Cue model, the track editor's form, both importers and the warning shown when a track's
+audio is replaced by a shorter one. Each rule gives one sentence an editor can act on, tied to the cue
+(and field) it concerns, so the editor shows it beside the field and an import names the line.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.text import slugify
 
-from listening.core.models import STORY_FEATURES
 from listening.core.timecode import format_time
 
-# Elements whose content is code or embedded media rather than text to keep.
-CONTENT_FREE_ELEMENTS = ["script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript"]
-BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
-EMPTY_BLOCK = re.compile(r'<p data-block-key="[^"]*"></p>')
+# The longest a cue's slug may be; the model field and slugs made from titles both keep to it.
+SLUG_MAX_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -31,7 +28,14 @@ class CueProblem:
 
 def slug_for(slug: str | None, title: str | None) -> str:
     """A cue's slug: the one given, else one made from its title."""
-    return (slug or "").strip() or slugify(title or "")[:80]
+    return (slug or "").strip() or slugify(title or "")[:SLUG_MAX_LENGTH]
+
+
+def is_past_the_end(start_ms: int, end_ms: int | None, duration_ms: int | None) -> bool:
+    """Whether a cue starts, or is set to end, after audio of `duration_ms` has finished."""
+    if not duration_ms:
+        return False
+    return start_ms >= duration_ms or (end_ms is not None and end_ms > duration_ms)
 
 
 def check_cues(cues: Sequence[Any], duration_ms: int | None, *, label=lambda index: f"Cue {index + 1}") -> list:
@@ -49,7 +53,7 @@ def check_cues(cues: Sequence[Any], duration_ms: int | None, *, label=lambda ind
         if start is not None:
             if start < 0:
                 problems.append(CueProblem(index, "start_ms", "A cue cannot start before 0:00.0."))
-            elif duration_ms and start >= duration_ms:
+            elif is_past_the_end(start, None, duration_ms):
                 problems.append(
                     CueProblem(
                         index,
@@ -72,7 +76,7 @@ def check_cues(cues: Sequence[Any], duration_ms: int | None, *, label=lambda ind
                 )
             else:
                 first_at[key] = index
-        if end is not None and duration_ms and end > duration_ms and (start is None or end > start):
+        if end is not None and is_past_the_end(0, end, duration_ms) and (start is None or end > start):
             problems.append(
                 CueProblem(index, "end_ms", f"The end, {format_time(end)}, is after the audio ends at {end_of_audio}.")
             )
@@ -91,29 +95,6 @@ def check_cues(cues: Sequence[Any], duration_ms: int | None, *, label=lambda ind
     return problems
 
 
-def clean_rich_text(html: str, features: Sequence[str] = STORY_FEATURES) -> str:
-    """Rich text reduced to the formats the editor allows, as Draftail itself would store it.
-
-    The HTML goes through Wagtail's contentstate converter both ways: elements and attributes outside
-    `features` (scripts, event handlers, styles, javascript: links) do not survive.
-    """
-    if not html or not html.strip():
-        return ""
-    from bs4 import BeautifulSoup
-    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-
-    # The converter keeps the text of elements it drops; a script's or style's text is not commentary.
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(CONTENT_FREE_ELEMENTS):
-        element.decompose()
-    converter = ContentstateConverter(features=list(features))
-    cleaned = str(soup)
-    # Twice: the first pass can leave what the second drops (a link whose href was refused).
-    for _ in range(2):
-        cleaned = converter.to_database_format(converter.from_database_format(cleaned))
-    return EMPTY_BLOCK.sub("", cleaned)
-
-
-def without_block_keys(html: str) -> str:
-    """Rich text with Draftail's block keys taken out: for comparing and for export to other tools."""
-    return BLOCK_KEY.sub("", html or "")
+def cues_past_the_end(cues: Sequence[Any], duration_ms: int | None) -> list:
+    """The cues (each with start_ms and end_ms) that audio of `duration_ms` no longer holds."""
+    return [cue for cue in cues if is_past_the_end(cue.start_ms, cue.end_ms, duration_ms)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 
-from .cue_io import write_csv, write_webvtt
+from listening.core.media_types import text_content_type
+
+from .cue_formats import write_csv, write_webvtt
 from .timeline import cue_spans
 
-CONTENT_TYPES = {"vtt": "text/vtt; charset=utf-8", "csv": "text/csv; charset=utf-8"}
+CONTENT_TYPES = {"vtt": text_content_type(".vtt"), "csv": text_content_type(".csv")}
 
 
 def cue_file_response(track, cues, kind: str, *, download: bool) -> HttpResponse:

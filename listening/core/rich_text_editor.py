@@ -1,8 +1,8 @@
-"""The rich-text editor widget of the admin (see WAGTAILADMIN_RICH_TEXT_EDITORS in settings)."""
+"""The admin's rich-text editor widget (see WAGTAILADMIN_RICH_TEXT_EDITORS in settings)."""
 
 from wagtail.admin.rich_text import DraftailRichTextArea
 
-from .validation import clean_rich_text
+from .rich_text import clean_rich_text
 
 
 class SafeDraftailRichTextArea(DraftailRichTextArea):

@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from listening.tracks.cue_io import (
+from listening.core.rich_text import without_block_keys
+from listening.tracks.cue_formats import (
     decode,
     guard_cell,
     read_csv,
@@ -15,7 +16,6 @@ from listening.tracks.cue_io import (
     write_webvtt,
 )
 from listening.tracks.timeline import cue_spans
-from listening.tracks.validation import without_block_keys
 
 HEADER = "WEBVTT\n\n"
 

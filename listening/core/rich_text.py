@@ -1,0 +1,44 @@
+"""Rich text the guide keeps: the formats editors may use, and cleaning to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bs4 import BeautifulSoup
+
+# Rich text in commentary, biographies and stories: formatting and links, nothing that runs.
+STORY_FEATURES = ["bold", "italic", "link", "ol", "ul", "blockquote"]
+
+# Elements whose content is code or embedded media rather than text to keep.
+CONTENT_FREE_ELEMENTS = ["script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript"]
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+EMPTY_BLOCK = re.compile(r'<p data-block-key="[^"]*"></p>')
+
+
+def clean_rich_text(html: str, features: Sequence[str] = STORY_FEATURES) -> str:
+    """Rich text reduced to the formats the editor allows, as Draftail itself would store it.
+
+    The HTML goes through Wagtail's contentstate converter both ways: elements and attributes outside
+    `features` (scripts, event handlers, styles, javascript: links) do not survive.
+    """
+    if not html or not html.strip():
+        return ""
+    # Wagtail's converter loads page models when imported, so it cannot be imported while apps load.
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    # The converter keeps the text of elements it drops; a script's or style's text is not commentary.
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(CONTENT_FREE_ELEMENTS):
+        element.decompose()
+    converter = ContentstateConverter(features=list(features))
+    cleaned = str(soup)
+    # Twice: the first pass can leave what the second drops (a link whose href was refused).
+    for _ in range(2):
+        cleaned = converter.to_database_format(converter.from_database_format(cleaned))
+    return EMPTY_BLOCK.sub("", cleaned)
+
+
+def without_block_keys(html: str) -> str:
+    """Rich text with Draftail's block keys taken out: for comparing and for export to other tools."""
+    return BLOCK_KEY.sub("", html or "")
