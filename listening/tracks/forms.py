@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.widgets import AdminPageChooser
 
 from listening.core.languages import language_name
 from listening.core.rich_text import clean_rich_text
+from listening.scenes.models import ScenePage, ScenesIndexPage
 
 from .cue_rules import check_cues, slug_for
 from .timeline import track_length_ms
@@ -16,6 +18,19 @@ GONE_MESSAGES = {
     "scene": "The scene chosen here no longer exists (it may have been deleted); choose another or clear it.",
     "still": "The still chosen here no longer exists (it may have been deleted); choose another or clear it.",
 }
+
+
+class SceneChooser(AdminPageChooser):
+    """A scene chooser that opens on the track's own soundtrack's scenes, unless a scene is chosen already."""
+
+    def __init__(self, *, opens_at, **kwargs):
+        super().__init__(target_models=[ScenePage], **kwargs)
+        self.opens_at = opens_at
+
+    def get_js_init_options(self, id_, name, value_data):
+        options = super().get_js_init_options(id_, name, value_data)
+        options.setdefault("parentId", self.opens_at.pk)
+        return options
 
 
 class TrackPageForm(WagtailAdminPageForm):
@@ -34,13 +49,9 @@ class TrackPageForm(WagtailAdminPageForm):
                 self.fields["title"].help_text = f"As the soundtrack has it, in {language}."
         cues = self.formsets.get("cues")
         if cues is not None:
-            for form in [*cues.forms, cues.empty_form]:
-                for name, message in GONE_MESSAGES.items():
-                    if name in form.fields:
-                        form.fields[name].error_messages["invalid_choice"] = message
-                performers = form.fields.get("performers")
-                if soundtrack is not None and performers is not None:
-                    performers.queryset = _own_people_first(performers.queryset, soundtrack)
+            # Before any row is made: each row (and the empty one new rows are copied from) reads these.
+            cues.soundtrack = soundtrack
+            cues.scenes_index = ScenesIndexPage.objects.child_of(soundtrack).first() if soundtrack else None
 
     def _soundtrack(self):
         """The soundtrack this track belongs to (or will, on its first save)."""
@@ -97,7 +108,21 @@ class _CueRowValues:
 
 
 class CueForm(WagtailAdminModelForm):
-    """One cue row. An empty slug is filled in from the title here, before rows are compared."""
+    """One cue row. An empty slug is filled in from the title here, before rows are compared.
+
+    Its people and scenes are offered from the track's own soundtrack first.
+    """
+
+    def __init__(self, *args, soundtrack=None, scenes_index=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in GONE_MESSAGES.items():
+            if name in self.fields:
+                self.fields[name].error_messages["invalid_choice"] = message
+        performers = self.fields.get("performers")
+        if soundtrack is not None and performers is not None:
+            performers.queryset = _own_people_first(performers.queryset, soundtrack)
+        if scenes_index is not None and "scene" in self.fields:
+            self.fields["scene"].widget = SceneChooser(opens_at=scenes_index)
 
     def clean(self):
         cleaned = super().clean()
@@ -113,8 +138,14 @@ class CueFormSet(BaseChildFormSet):
     before ours could name the other cue; the database constraint still stands behind both.
     """
 
+    soundtrack = None  # set by TrackPageForm before the rows are made
+    scenes_index = None
+
     def validate_unique(self):
         pass
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "soundtrack": self.soundtrack, "scenes_index": self.scenes_index}
 
 
 def _own_people_first(people, soundtrack):
