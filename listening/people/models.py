@@ -6,9 +6,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.visibility import ReaderPageManager
 
 
 class PeopleIndexPage(Page):
+    objects = ReaderPageManager()
+
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -18,7 +21,7 @@ class PeopleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        people = PersonPage.objects.child_of(self).live().public().select_related("portrait")
+        people = PersonPage.objects.child_of(self).for_readers().select_related("portrait")
         context["musicians"] = [p for p in people if p.kind == PersonPage.Kind.MUSICIAN]
         context["film_people"] = [p for p in people if p.kind != PersonPage.Kind.MUSICIAN]
         return context
@@ -26,6 +29,8 @@ class PeopleIndexPage(Page):
 
 class PersonPage(Page):
     """A musician, or someone from the film or the record's story."""
+
+    objects = ReaderPageManager()
 
     class Kind(models.TextChoices):
         MUSICIAN = "musician", "Musician"
@@ -64,9 +69,9 @@ class PersonPage(Page):
     def get_context(self, request, *args, **kwargs):
         # Credits and cues are read back through their relations: people know nothing of tracks.
         context = super().get_context(request, *args, **kwargs)
-        context["credits"] = self.track_credits.on_live_tracks()
-        cues = self.cues.on_live_tracks()
+        context["credits"] = self.track_credits.for_readers()
+        cues = self.cues.for_readers()
         context["cues"] = cues
         context["cues_heading"] = f"Heard in {len(cues)} cue{pluralize(len(cues))}"
-        context["scenes"] = self.scenes.live().order_by("number")
+        context["scenes"] = self.scenes.for_readers().order_by("number")
         return context

@@ -6,10 +6,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.visibility import ReaderPageManager
 
 
 class ScenesIndexPage(Page):
     """The film's scenes, in film order."""
+
+    objects = ReaderPageManager()
 
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
@@ -20,13 +23,15 @@ class ScenesIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["scenes"] = (
-            ScenePage.objects.child_of(self).live().public().order_by("number").prefetch_related("stills__image")
+            ScenePage.objects.child_of(self).for_readers().order_by("number").prefetch_related("stills__image")
         )
         return context
 
 
 class ScenePage(Page):
     """A beat of the film, with one or more stills."""
+
+    objects = ReaderPageManager()
 
     number = models.PositiveSmallIntegerField(help_text="Order in the film.")
     summary = RichTextField(features=STORY_FEATURES, blank=True)
@@ -58,8 +63,8 @@ class ScenePage(Page):
     def get_context(self, request, *args, **kwargs):
         # Cues are read back through their relation: scenes know nothing of tracks.
         context = super().get_context(request, *args, **kwargs)
-        context["cues"] = self.cues.on_live_tracks()
-        context["cast_people"] = self.cast.live().order_by("title")
+        context["cues"] = self.cues.for_readers()
+        context["cast_people"] = self.cast.for_readers().order_by("title")
         return context
 
 

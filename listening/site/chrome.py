@@ -33,20 +33,20 @@ def soundtrack_of(page: Page | None) -> SoundtrackPage | None:
         return None
     if isinstance(page, SoundtrackPage):
         return page
-    return SoundtrackPage.objects.ancestor_of(page).live().public().first()
+    return SoundtrackPage.objects.ancestor_of(page).for_readers().first()
 
 
 def chrome_for(request, page: Page | None) -> Chrome:
     soundtrack = soundtrack_of(page)
     if soundtrack is None:
-        live = list(SoundtrackPage.objects.live().public().order_by("path")[:2])
+        live = list(SoundtrackPage.objects.for_readers().order_by("path")[:2])
         soundtrack = live[0] if len(live) == 1 else None
     site = Site.find_for_request(request) if request is not None else None
     return Chrome(
         site_name=(site.site_name if site and site.site_name else "Listening guide"),
         soundtrack=soundtrack,
-        scenes=ScenesIndexPage.objects.child_of(soundtrack).live().public().first() if soundtrack else None,
-        people=PeopleIndexPage.objects.live().public().first(),
+        scenes=ScenesIndexPage.objects.child_of(soundtrack).for_readers().first() if soundtrack else None,
+        people=PeopleIndexPage.objects.for_readers().first(),
         footer=soundtrack.footer if soundtrack is not None else _site_footer(site),
     )
 

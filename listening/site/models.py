@@ -4,11 +4,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.visibility import ReaderPageManager
 from listening.tracks.models import SoundtrackPage
 
 
 class HomePage(Page):
     """The site's front door: every soundtrack it guides, and where to start."""
+
+    objects = ReaderPageManager()
 
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
@@ -22,7 +25,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["soundtracks"] = SoundtrackPage.objects.child_of(self).live().public().select_related("cover")
+        context["soundtracks"] = SoundtrackPage.objects.child_of(self).for_readers().select_related("cover")
         return context
 
 

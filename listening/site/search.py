@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from listening.core.visibility import ReaderPageQuerySet
 from listening.tracks.models import Cue
 
 MAX_QUERY = 100
@@ -16,7 +17,7 @@ def search_guide(query: str):
     query = " ".join(query.split())[:MAX_QUERY]
     if not query:
         return [], []
-    pages = list(Page.objects.live().public().search(query)[:MAX_RESULTS])
+    pages = list(ReaderPageQuerySet(Page).for_readers().search(query)[:MAX_RESULTS])
     pages = [page for page in pages if page.depth > 2]  # the home page is not a result
     # Commentary is stored as HTML: words shorter than three letters would match its tags (<p>, <li>).
     words = [word for word in query.split()[:8] if len(word) >= 3]
@@ -25,7 +26,7 @@ def search_guide(query: str):
         match = Q()
         for word in words:
             match &= Q(title__icontains=word) | Q(commentary__icontains=word)
-        cues = list(Cue.objects.on_live_tracks().filter(match)[:MAX_RESULTS])
+        cues = list(Cue.objects.for_readers().filter(match)[:MAX_RESULTS])
     return [page.specific for page in pages], cues
 
 

@@ -19,13 +19,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
 from listening.core.rich_text import STORY_FEATURES
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
-from listening.scenes.models import SceneStill
+from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
+from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .blocks import ChapterBlock, MythsChapterBlock
@@ -147,6 +147,8 @@ class SoundtrackPage(Page):
     so each soundtrack of the guide reads as its own.
     """
 
+    objects = ReaderPageManager()
+
     subtitle = models.CharField(max_length=200, blank=True)
     original_language = models.CharField(
         max_length=35,
@@ -201,7 +203,7 @@ class SoundtrackPage(Page):
         return self.original_language
 
     def tracks(self):
-        return TrackPage.objects.child_of(self).live().public().order_by("number")
+        return TrackPage.objects.child_of(self).for_readers().order_by("number")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -218,7 +220,7 @@ def soundtrack_language_of(track_path) -> Subquery:
     return Subquery(SoundtrackPage.objects.filter(path=parent_path).values("original_language")[:1])
 
 
-class TrackPageQuerySet(PageQuerySet):
+class TrackPageQuerySet(ReaderPageQuerySet):
     def with_title_language(self):
         """Tracks that know their titles' language without a query each (see TrackPage.title_language)."""
         return self.annotate(soundtrack_language=soundtrack_language_of(OuterRef("path")))
@@ -290,8 +292,7 @@ class TrackPage(RoutablePageMixin, Page):
             return TrackPage.objects.none()
         return (
             TrackPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
+            .for_readers()
             .filter(session_piece=self.session_piece)
             .order_by("number")
         )
@@ -320,12 +321,17 @@ class TrackPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         duration = self.duration_ms
         spans = cue_spans(self.cues_for_display(request), duration)
+        # A preview is for editors: it shows the scenes they chose, drafts included.
+        scenes = _readable_scenes(
+            (span.cue.scene for span in spans if span.cue.scene), preview=getattr(request, "is_preview", False)
+        )
+        readable = {scene.pk for scene in scenes}
         if cue_slug is not None:
             permalink = next((span for span in spans if span.cue.slug == cue_slug), None)
             if permalink is None:
                 raise Http404("No such cue on this track.")
             start = TimeRange(permalink.start_ms, permalink.end_ms if permalink.end_ms > permalink.start_ms else None)
-            context.update(self._permalink_context(request, permalink))
+            context.update(self._permalink_context(request, permalink, readable))
         else:
             start = parse_time_range(request.GET.get("t"), duration_ms=duration)
         moment = start.start_ms if start else 0
@@ -339,7 +345,8 @@ class TrackPage(RoutablePageMixin, Page):
                 "start_display": format_time(span.start_ms, precise=False),
                 "end_display": format_time(span.end_ms, precise=False),
                 "active": id(span.cue) in active_ids,
-                "still": _stage_still(span.cue),
+                "scene": span.cue.scene if span.cue.scene_id in readable else None,
+                "still": _stage_still(span.cue, readable),
                 "performer_slugs": " ".join(p.slug for p in span.cue.performers.all()),
                 "left": _percent(span.start_ms, duration),
                 "permalink": self.cue_url(span.cue) if self.pk else "",
@@ -360,8 +367,8 @@ class TrackPage(RoutablePageMixin, Page):
             deep_link_end=seconds(start.end_ms) if start and start.end_ms is not None else "",
             deep_link_loop=bool(start and start.end_ms is not None and request.GET.get("loop") in ("1", "true", "on")),
             player_credits=[(credit, credit.person_id in active_performers) for credit in credits],
-            scenes=_unique(span.cue.scene for span in spans if span.cue.scene and span.cue.scene.live),
-            scene_spans=_scene_spans(spans, duration),
+            scenes=scenes,
+            scene_spans=_scene_spans(spans, duration, readable),
             sibling_takes=self.sibling_takes(),
             player_track=self,
             current_row=current_row,
@@ -374,8 +381,8 @@ class TrackPage(RoutablePageMixin, Page):
         """A cue's own page: the track, opened at that cue, playing its range; with link previews."""
         return self.render(request, cue_slug=cue_slug)
 
-    def _permalink_context(self, request, span):
-        still = _stage_still(span.cue)
+    def _permalink_context(self, request, span, readable_scenes):
+        still = _stage_still(span.cue, readable_scenes)
         return {
             "permalink_cue": span.cue,
             "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
@@ -415,12 +422,12 @@ def _percent(ms: int, duration: int | None) -> str:
     return f"{min(100.0, 100 * ms / duration):.3f}"
 
 
-def _scene_spans(spans, duration):
-    """Runs of consecutive music cues that accompany the same scene, for the timeline's bands."""
+def _scene_spans(spans, duration, readable):
+    """Runs of consecutive music cues that accompany the same (readable) scene, for the timeline's bands."""
     bands = []
     for span in spans:
         scene = span.cue.scene
-        if scene is None or span.cue.layer != Cue.Layer.MUSIC:
+        if scene is None or scene.pk not in readable or span.cue.layer != Cue.Layer.MUSIC:
             continue
         if bands and bands[-1]["scene"].pk == scene.pk and bands[-1]["end_ms"] >= span.start_ms:
             bands[-1]["end_ms"] = max(bands[-1]["end_ms"], span.end_ms)
@@ -432,6 +439,15 @@ def _scene_spans(spans, duration):
     return bands
 
 
+def _readable_scenes(scenes, *, preview=False):
+    """The scenes a reader may open, once each, in the order given."""
+    scenes = _unique(scenes)
+    if preview:
+        return scenes
+    readable = set(ScenePage.objects.for_readers().filter(pk__in=[s.pk for s in scenes]).values_list("pk", flat=True))
+    return [scene for scene in scenes if scene.pk in readable]
+
+
 def _unique(items):
     seen, result = set(), []
     for item in items:
@@ -441,19 +457,22 @@ def _unique(items):
     return result
 
 
-def _stage_still(cue):
-    """The still a cue shows: its own, else its scene's first. None when neither has one."""
+def _stage_still(cue, readable_scenes):
+    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one.
+
+    `readable_scenes` is the set of ids of the scenes a reader may see.
+    """
     image = cue.still
-    if image is None and cue.scene_id:
+    if image is None and cue.scene_id and cue.scene_id in readable_scenes:
         image = cue.scene.first_still
     return image.get_rendition(STILL_SPEC) if image else None
 
 
 class TrackCreditQuerySet(models.QuerySet):
-    def on_live_tracks(self):
-        """Credits on tracks a reader can reach, with each track's title language: what person pages list."""
+    def for_readers(self):
+        """Credits on tracks a reader may see, with each track's title language: what person pages list."""
         return (
-            self.filter(track__live=True)
+            self.filter(track__in=TrackPage.objects.for_readers().values("pk"))
             .select_related("track")
             .annotate(track_language=soundtrack_language_of(OuterRef("track__path")))
             .order_by("track__number")
@@ -474,17 +493,17 @@ class TrackCredit(Orderable):
 
     @property
     def track_title_language(self) -> str:
-        # Annotated by TrackCreditQuerySet.on_live_tracks; otherwise the track finds it.
+        # Annotated by TrackCreditQuerySet.for_readers; otherwise the track finds it.
         if hasattr(self, "track_language"):
             return self.track_language or ""
         return self.track.title_language
 
 
 class CueQuerySet(models.QuerySet):
-    def on_live_tracks(self):
-        """Cues a reader can reach, in album order, with each track's title language: what pages list."""
+    def for_readers(self):
+        """Cues on tracks a reader may see, in album order, with each track's title language: what pages list."""
         return (
-            self.filter(track__live=True)
+            self.filter(track__in=TrackPage.objects.for_readers().values("pk"))
             .select_related("track")
             .annotate(track_language=soundtrack_language_of(OuterRef("track__path")))
             .order_by("track__number", "start_ms")
@@ -571,7 +590,7 @@ class Cue(ClusterableModel, Orderable):
 
     @property
     def track_title_language(self) -> str:
-        # Annotated by CueQuerySet.on_live_tracks; otherwise the track finds it.
+        # Annotated by CueQuerySet.for_readers; otherwise the track finds it.
         if hasattr(self, "track_language"):
             return self.track_language or ""
         return self.track.title_language
