@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from listening.core.media_serving import serve_media
+from listening.site.media_access import media_access
 from listening.site.search import search
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
 if settings.LISTENING_SERVE_MEDIA:
     # Our own view, not django.views.static: it answers Range requests so audio can be seeked,
     # and it works with DEBUG off.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, name="media"))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"access": media_access}, name="media"))
 
 # Wagtail's own pattern takes only slash-ended paths without dots; a track's cue files
 # (`<track url>cues.vtt`, `cues.csv`, routes of TrackPage) go through the same serve view.

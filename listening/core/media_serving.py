@@ -15,6 +15,9 @@ Behaviour (the Range grammar itself lives in ``byte_ranges``):
   malformed or multi-range header is ignored → 200 with the whole file.
 * Range is honoured for GET only (RFC 9110 §14.2); HEAD answers with the
   headers of a plain GET of the whole file.
+* Who may have a file is asked of an access policy given by the URLconf (the
+  apps above know what is private); a refused file is 404, as if it were not
+  there, and a private one is sent with ``Cache-Control: private``.
 * Anything that is not a regular file inside MEDIA_ROOT is 404: traversal,
   absolute paths, symlinks leading out, directories, NUL bytes.
 * The body streams in 64 KiB blocks and reads only the requested range;
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
+from enum import Enum
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -45,7 +50,20 @@ from .media_types import content_type_for
 
 BLOCK_SIZE = 64 * 1024
 MEDIA_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'"
-CACHE_CONTROL = "public, max-age=3600"
+# Uploaded files keep their names (storage gives a new file a new name), so public ones may be
+# cached for a day; private ones only by the reader's own browser, and checked again each time.
+CACHE_CONTROL = {"public": "public, max-age=86400", "private": "private, no-cache"}
+
+
+class MediaAccess(Enum):
+    PUBLIC = "public"  # anyone, and any cache
+    PRIVATE = "private"  # this request's user only
+    DENIED = "denied"  # answered as if the file did not exist
+
+
+def everyone_may_have(request, path: str) -> MediaAccess:
+    """The policy when none is given: every file is public."""
+    return MediaAccess.PUBLIC
 
 
 def resolve_media_path(root: str | os.PathLike[str], path: str) -> str:
@@ -101,9 +119,12 @@ def _validators(st: os.stat_result) -> tuple[str, str]:
 
 @csrf_exempt  # Read-only; lets a POST reach require_safe's 405 instead of CSRF's 403.
 @require_safe
-def serve_media(request, path: str):
-    """Serve ``MEDIA_ROOT/<path>`` with Range, conditional GET and HEAD support."""
+def serve_media(request, path: str, access: Callable[..., MediaAccess] = everyone_may_have):
+    """Serve ``MEDIA_ROOT/<path>`` with Range, conditional GET and HEAD support, to whom `access` allows."""
     full_path = resolve_media_path(settings.MEDIA_ROOT, path)
+    allowed = access(request, path)
+    if allowed is MediaAccess.DENIED:
+        raise Http404
     try:
         # Stat first: opening a FIFO or device could block or misbehave.
         if not stat.S_ISREG(os.stat(full_path).st_mode):
@@ -113,7 +134,7 @@ def serve_media(request, path: str):
         # Missing, unreadable, name too long, undecodable name...
         raise Http404 from exc
     try:
-        response = _build_response(request, file, path)
+        response = _build_response(request, file, path, allowed)
     except Exception:
         file.close()
         raise
@@ -122,7 +143,7 @@ def serve_media(request, path: str):
     return response
 
 
-def _build_response(request, file, path: str) -> HttpResponse | StreamingHttpResponse:
+def _build_response(request, file, path: str, allowed: MediaAccess) -> HttpResponse | StreamingHttpResponse:
     st = os.fstat(file.fileno())  # The opened file, not whatever the path is now.
     if not stat.S_ISREG(st.st_mode):
         raise Http404
@@ -130,7 +151,7 @@ def _build_response(request, file, path: str) -> HttpResponse | StreamingHttpRes
     etag, last_modified = _validators(st)
     headers = {
         "Accept-Ranges": "bytes",
-        "Cache-Control": CACHE_CONTROL,
+        "Cache-Control": CACHE_CONTROL[allowed.value],
         "ETag": etag,
         "Last-Modified": last_modified,
         "X-Content-Type-Options": "nosniff",

@@ -122,6 +122,8 @@ LISTENING_LOCAL_DEMO_ACCOUNT = False
 WAGTAIL_SITE_NAME = "Listening guide"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents go through Wagtail's view, which applies collection privacy; the media URL never serves them.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Pillow refuses images above this many pixels (decompression bombs).
