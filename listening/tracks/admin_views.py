@@ -163,8 +163,9 @@ def export_cues(request, page_id, kind):
 def audio_source(request, pk):
     """Where the stamping player finds an audio file chosen in the editor, before the page is saved."""
     # The same permission the audio list asks for: seeing an audio file in the admin.
+    # (Answered here as JSON: the admin would turn PermissionDenied into a redirect the script cannot read.)
     if not request.user.has_perm("tracks.view_audiofile"):
-        raise PermissionDenied
+        return JsonResponse({"error": "You may not use audio files."}, status=403)
     audio = get_object_or_404(AudioFile, pk=pk)
     return JsonResponse(
         {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
