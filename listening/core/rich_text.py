@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
+from html import escape
 
 from bs4 import BeautifulSoup
+
+logger = logging.getLogger(__name__)
 
 # Rich text in commentary, biographies and stories: formatting and links, nothing that runs.
 STORY_FEATURES = ["bold", "italic", "link", "ol", "ul", "blockquote"]
@@ -33,10 +37,19 @@ def clean_rich_text(html: str, features: Sequence[str] = STORY_FEATURES) -> str:
         element.decompose()
     converter = ContentstateConverter(features=list(features))
     cleaned = str(soup)
-    # Twice: the first pass can leave what the second drops (a link whose href was refused).
-    for _ in range(2):
-        cleaned = converter.to_database_format(converter.from_database_format(cleaned))
+    try:
+        # Twice: the first pass can leave what the second drops (a link whose href was refused).
+        for _ in range(2):
+            cleaned = converter.to_database_format(converter.from_database_format(cleaned))
+    except Exception:  # noqa: BLE001 - the converter asserts on markup it cannot nest; keep the words
+        logger.warning("Rich text the editor's converter could not read was kept as plain paragraphs.")
+        return plain_paragraphs(soup.get_text("\n"))
     return EMPTY_BLOCK.sub("", cleaned)
+
+
+def plain_paragraphs(text: str) -> str:
+    """Text as rich text: a paragraph per line, escaped, with no formatting at all."""
+    return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
 
 
 def without_block_keys(html: str) -> str:

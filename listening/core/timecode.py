@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 # Ten hours: far beyond any track; stops absurd numbers before they reach the database or the page.
 MAX_MS = 10 * 60 * 60 * 1000
+# No accepted form needs more characters than this (`npt:10:00:00.000` has 16); longer input is refused
+# before any arithmetic, so a 100 KB number costs nothing.
+MAX_TEXT = 32
 
 _SECONDS = re.compile(r"(?P<s>\d+(?:\.\d+)?|\.\d+)s?", re.ASCII)
 _CLOCK = re.compile(r"(?:(?P<h>\d+):(?=\d{1,2}:))?(?P<m>\d+):(?P<s>\d{1,2}(?:\.\d+)?)", re.ASCII)
@@ -27,10 +30,18 @@ class TimeFormatError(ValueError):
 
 def _ms(hours: str | None, minutes: str | None, seconds: str | None) -> int:
     try:
-        total = (Decimal(hours or 0) * 3600 + Decimal(minutes or 0) * 60 + Decimal(seconds or 0)) * 1000
-    except InvalidOperation as error:  # pragma: no cover - the regexes only pass digits
-        raise TimeFormatError("not a number") from error
-    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        # Enough digits for any text MAX_TEXT long: the default 28 would refuse to round a long number.
+        with localcontext(Context(prec=2 * MAX_TEXT + 8)):
+            total = (Decimal(hours or 0) * 3600 + Decimal(minutes or 0) * 60 + Decimal(seconds or 0)) * 1000
+            return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (InvalidOperation, ValueError) as error:  # pragma: no cover - the regexes only pass digits
+        raise TimeFormatError("Enter a time such as 1:23.5 or 83.5.") from error
+
+
+def _shown(text: str) -> str:
+    """The input as an error message may quote it: printable, and short."""
+    printable = "".join(char for char in text.strip() if char.isprintable())
+    return printable[:40] + ("…" if len(printable) > 40 else "")
 
 
 def parse_time(text: str) -> int:
@@ -42,23 +53,23 @@ def parse_time(text: str) -> int:
         value = value[4:]
     if not value:
         raise TimeFormatError("Enter a time such as 1:23.5 or 83.5.")
+    if len(value) > MAX_TEXT:
+        raise TimeFormatError(f"“{_shown(text)}” is too long to be a time. Use a form such as 1:23.5 or 83.5.")
 
     if match := _SECONDS.fullmatch(value):
         ms = _ms(None, None, match["s"])
     elif match := _CLOCK.fullmatch(value):
         if Decimal(match["s"]) >= 60:
-            raise TimeFormatError(f"“{text.strip()}”: seconds must be below 60.")
+            raise TimeFormatError(f"“{_shown(text)}”: seconds must be below 60.")
         if match["h"] is not None and int(match["m"]) >= 60:
-            raise TimeFormatError(f"“{text.strip()}”: minutes must be below 60 when hours are given.")
+            raise TimeFormatError(f"“{_shown(text)}”: minutes must be below 60 when hours are given.")
         ms = _ms(match["h"], match["m"], match["s"])
     elif (match := _UNITS.fullmatch(value)) and any(match.groupdict().values()):
         ms = _ms(match["h"], match["m"], match["s"])
     else:
-        raise TimeFormatError(
-            f"“{text.strip()[:40]}” is not a time. Use a form such as 1:23.5, 83.5, 0:01:23 or 1m23s."
-        )
+        raise TimeFormatError(f"“{_shown(text)}” is not a time. Use a form such as 1:23.5, 83.5, 0:01:23 or 1m23s.")
     if ms > MAX_MS:
-        raise TimeFormatError(f"“{text.strip()[:40]}” is longer than ten hours.")
+        raise TimeFormatError(f"“{_shown(text)}” is longer than ten hours.")
     return ms
 
 
