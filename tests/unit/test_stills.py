@@ -1,4 +1,4 @@
-"""Tests for the drawn black-and-white film stills (listening.demo.stills)."""
+"""Tests for the drawn black-and-white film stills (listening.demo.tools.stills)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from listening.demo.stills import LOOKS, draw_portrait, draw_still
+from listening.demo.tools.stills import LOOKS, draw_portrait, draw_still
 
 EXPECTED_LOOKS = {
     "phone-call",

@@ -24,8 +24,9 @@ from wagtail.rich_text import RichText
 
 from listening.core.models import HomePage, SoundtrackPage
 from listening.core.timecode import parse_time
-from listening.demo import content, stills, synth
+from listening.demo import content, synth
 from listening.demo.text import list_html, paragraphs_html
+from listening.demo.tools import stills
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
 from listening.tracks.audio_ingest import read_audio_metadata
