@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from listening.demo.album import IMAGES_DIR
 from listening.demo.tools.stills import draw_portrait, draw_still
 
-IMAGES_DIR = Path(__file__).resolve().parents[1] / "images"
 STILL_SIZE = (1280, 720)
 PORTRAIT_SIZE = (600, 750)
 # Enough for grain and halation to survive; the whole set stays a few megabytes.
