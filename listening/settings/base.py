@@ -12,7 +12,6 @@ INSTALLED_APPS = [
     "listening.tracks",
     "listening.people",
     "listening.scenes",
-    "listening.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
