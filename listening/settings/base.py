@@ -13,7 +13,6 @@ INSTALLED_APPS = [
     "listening.scenes",
     "listening.tracks",
     "listening.site",
-    "listening.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

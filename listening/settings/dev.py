@@ -7,6 +7,8 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret-listening-guide"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 LISTENING_LOCAL_DEMO_ACCOUNT = True
+# The demo album's loader and its generators (numpy, soundfile): development and tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "listening.demo"]
 # Serve static files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -8,5 +8,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LISTENING_LOCAL_DEMO_ACCOUNT = True
+# The demo album's loader and its generators (numpy, soundfile): development and tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "listening.demo"]
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from static/ through the finders

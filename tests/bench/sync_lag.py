@@ -44,11 +44,12 @@ if str(ROOT) not in sys.path:  # run as a script, the project root is not on the
     sys.path.insert(0, str(ROOT))
 
 from listening.core.timecode import parse_time  # noqa: E402
-from listening.demo import content  # noqa: E402
+from listening.demo.album import Track, load_album  # noqa: E402
 
 # The browser tests' own launch arguments and helpers, so the benchmark sees what the tests see.
 from tests.demo_server import CHROMIUM_ARGS, chromium_path, serve_demo  # noqa: E402
 
+ALBUM = load_album()
 TARGET_MEDIAN_MS = 5.0
 TARGET_P95_MS = 17.0  # one frame at 60 Hz
 TARGET_RATIO = 10.0
@@ -230,8 +231,8 @@ def continuous_stretch(boundaries: int) -> tuple[str, float, float]:
     Chosen from the whole album, whatever --tracks says, so that a quick run stays quick.
     """
     best = None
-    for track in content.TRACKS:
-        starts = sorted({parse_time(cue["start"]) / 1000 for cue in track["cues"]} - {0})
+    for track in ALBUM.tracks:
+        starts = sorted({parse_time(cue.start) / 1000 for cue in track.cues} - {0})
         for first, last in zip(starts, starts[boundaries - 1 :], strict=False):
             if best is None or last - first < best[2] - best[1]:
                 best = (track_url(track), first, last)
@@ -240,12 +241,12 @@ def continuous_stretch(boundaries: int) -> tuple[str, float, float]:
     return best
 
 
-def track_url(track: dict) -> str:
-    return f"/{content.SOUNDTRACK['slug']}/{track['slug']}/"
+def track_url(track: Track) -> str:
+    return f"/{ALBUM.soundtrack.slug}/{track.slug}/"
 
 
 def run_benchmark(base_url: str, args, rng: random.Random) -> tuple[list[Sample], list[str], list[str]]:
-    urls = [track_url(track) for track in content.TRACKS][: args.tracks]
+    urls = [track_url(track) for track in ALBUM.tracks][: args.tracks]
     samples: list[Sample] = []
     warnings: list[str] = []
     errors: list[str] = []

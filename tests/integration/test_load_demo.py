@@ -3,19 +3,20 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from listening.core.timecode import parse_time
-from listening.demo import content
+from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
 from listening.demo.management.commands import load_demo
 from listening.people.models import PersonPage
-from listening.scenes.models import ScenePage
+from listening.scenes.models import ScenePage, SceneStill
 from listening.tracks.models import AudioFile, Cue, TrackPage
 from tests.audio_samples import tone
 
 pytestmark = pytest.mark.django_db
+ALBUM = load_album()
 
 
 def snapshot(media_root):
@@ -39,12 +40,12 @@ def test_a_second_load_changes_nothing(session_media_root):
 def test_the_album_is_complete_and_in_lp_order():
     tracks = list(TrackPage.objects.live().order_by("path"))
     assert [(t.number, t.title, t.title_en) for t in tracks] == [
-        (t["number"], t["title_fr"], t["title_en"]) for t in content.TRACKS
+        (t.number, t.title_fr, t.title_en) for t in ALBUM.tracks
     ]
     assert [t.side for t in tracks] == ["A"] * 5 + ["B"] * 5
-    for track, data in zip(tracks, content.TRACKS, strict=True):
+    for track, data in zip(tracks, ALBUM.tracks, strict=True):
         # mutagen's reading of the synthesised MP3 matches the LP length to half a second.
-        assert abs(track.audio.duration_ms - parse_time(data["length"])) <= 500, track.title
+        assert abs(track.audio.duration_ms - parse_time(data.length)) <= 500, track.title
         assert track.audio.format_name == "MP3" and track.audio.mime_type == "audio/mpeg"
         assert track.cues.count() >= 5
     assert Cue.objects.count() >= 60
@@ -52,6 +53,30 @@ def test_the_album_is_complete_and_in_lp_order():
     assert ScenePage.objects.count() >= 9
     for scene in ScenePage.objects.all():
         assert scene.stills.count() >= 1
+
+
+def test_pictures_are_the_committed_images_not_redrawn():
+    stills = SceneStill.objects.select_related("image", "scene").order_by("scene__path", "sort_order")
+    by_scene = {scene.slug: scene for scene in ALBUM.scenes}
+    for still in stills:
+        committed = by_scene[still.scene.slug].stills[still.sort_order].image
+        with still.image.file.open("rb") as stored:
+            assert stored.read() == (IMAGES_DIR / committed).read_bytes(), committed
+    miles = PersonPage.objects.get(slug="miles-davis")
+    assert (miles.portrait.width, miles.portrait.height) == (600, 750)
+    assert miles.portrait.file.name.endswith("demo-portrait-miles-davis.jpg")
+
+
+def test_a_mistake_in_the_data_stops_the_load_with_its_sentence(monkeypatch):
+    sentence = "listening/demo/data/people.toml, people 1 (miles-davis): “name” is missing."
+
+    def broken_album():
+        raise DemoDataError(sentence)
+
+    monkeypatch.setattr(load_demo, "load_album", broken_album)
+    with pytest.raises(CommandError, match="“name” is missing"):
+        call_command("load_demo", "--reset", stdout=StringIO())
+    assert TrackPage.objects.count() == len(ALBUM.tracks)
 
 
 def test_cues_agree_with_the_credits_and_say_enough():

@@ -1,6 +1,6 @@
-"""Checks on the demo album's content (listening/demo/content.py).
+"""Checks on the demo album's content (listening/demo/data/, read by listening.demo.album).
 
-Pure-Python tests: no Django needed (run with ``-p no:django``). They pin the facts that
+Pure-Python checks of the data (no database). They pin the facts that
 CONTENT.md marks as settled (track list, lengths, who plays on what), the timing rules the
 player and the audio synthesiser rely on, and the editorial rules (every cue sourced, no
 popular myth repeated as fact).
@@ -17,12 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from listening.demo import content  # noqa: E402
+from listening.demo.album import IMAGES_DIR, load_album  # noqa: E402
 
-PEOPLE = content.PEOPLE
-SCENES = content.SCENES
-SOUNDTRACK = content.SOUNDTRACK
-TRACKS = content.TRACKS
+ALBUM = load_album()
+PEOPLE = ALBUM.people
+SCENES = ALBUM.scenes
+SOUNDTRACK = ALBUM.soundtrack
+TRACKS = ALBUM.tracks
 
 
 # CONTENT.md, "Track list": number, French title, English title, length, session piece, take.
@@ -61,19 +62,6 @@ EXPECTED_PERSONNEL = {
     8: {MICHELOT, CLARKE},
 }
 VOICES = {DAVIS: "trumpet", WILEN: "tenor", URTREGER: "piano", MICHELOT: "bass", CLARKE: "drums"}
-LOOKS = {
-    "phone-call",
-    "office-rope",
-    "lift-cage",
-    "stolen-car",
-    "shop-windows",
-    "bar",
-    "motorway",
-    "motel",
-    "watchman",
-    "stairwell",
-    "darkroom",
-}
 LAYERS = {"music", "film", "story"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME = re.compile(r"^(\d+):([0-5]\d)(?:\.(\d))?$")
@@ -89,17 +77,17 @@ def seconds(value: str) -> float:
 
 
 def track_ids(track):
-    return f"track-{track['number']}"
+    return f"track-{track.number}"
 
 
 def all_cues():
     for track in TRACKS:
-        for cue in track["cues"]:
+        for cue in track.cues:
             yield track, cue
 
 
 def music_cues(track):
-    return [cue for cue in track["cues"] if cue["layer"] == "music"]
+    return [cue for cue in track.cues if cue.layer == "music"]
 
 
 def sentence_count(paragraphs) -> int:
@@ -109,75 +97,77 @@ def sentence_count(paragraphs) -> int:
 def all_text():
     """Every reader-facing string, labelled, except the myth claims (which are myths by design)."""
     for person in PEOPLE:
-        for i, p in enumerate(person["biography"]):
-            yield f"person {person['slug']} bio {i}", p
+        for i, p in enumerate(person.biography):
+            yield f"person {person.slug} bio {i}", p
     for scene in SCENES:
-        for i, p in enumerate(scene["summary"]):
-            yield f"scene {scene['slug']} summary {i}", p
-        for still in scene["stills"]:
-            yield f"scene {scene['slug']} still", still["caption"]
-    yield "soundtrack intro", SOUNDTRACK["intro"]
-    for chapter in SOUNDTRACK["chapters"]:
-        for i, p in enumerate(chapter.get("paragraphs") or []):
-            yield f"chapter {chapter['heading']} {i}", p
-        if chapter.get("quote"):
-            yield f"chapter {chapter['heading']} quote", chapter["quote"]["text"]
-        for i, myth in enumerate(chapter.get("myths") or []):
-            yield f"chapter {chapter['heading']} myth {i} record", myth["record"]
+        for i, p in enumerate(scene.summary):
+            yield f"scene {scene.slug} summary {i}", p
+        for still in scene.stills:
+            yield f"scene {scene.slug} still", still.caption
+    for i, p in enumerate(SOUNDTRACK.intro):
+        yield f"soundtrack intro {i}", p
+    for chapter in SOUNDTRACK.chapters:
+        for i, p in enumerate(chapter.paragraphs):
+            yield f"chapter {chapter.heading} {i}", p
+        if chapter.quote:
+            yield f"chapter {chapter.heading} quote", chapter.quote.text
+        for i, myth in enumerate(chapter.myths):
+            for j, p in enumerate(myth.record):
+                yield f"chapter {chapter.heading} myth {i} record {j}", p
     for track in TRACKS:
-        for i, p in enumerate(track["intro"]):
-            yield f"track {track['number']} intro {i}", p
-        for cue in track["cues"]:
-            yield f"track {track['number']} cue {cue['slug']} title", cue["title"]
-            for i, p in enumerate(cue["commentary"]):
-                yield f"track {track['number']} cue {cue['slug']} {i}", p
+        for i, p in enumerate(track.intro):
+            yield f"track {track.number} intro {i}", p
+        for cue in track.cues:
+            yield f"track {track.number} cue {cue.slug} title", cue.title
+            for i, p in enumerate(cue.commentary):
+                yield f"track {track.number} cue {cue.slug} {i}", p
 
 
 # --------------------------------------------------------------------------- tracks
 
 
 def test_ten_tracks_in_lp_order_with_sides():
-    assert [t["number"] for t in TRACKS] == list(range(1, 11))
+    assert [t.number for t in TRACKS] == list(range(1, 11))
     for track in TRACKS:
-        assert track["side"] == ("A" if track["number"] <= 5 else "B"), track["number"]
+        assert track.side == ("A" if track.number <= 5 else "B"), track.number
 
 
 @pytest.mark.parametrize("expected", EXPECTED_TRACKS, ids=lambda e: f"track-{e[0]}")
 def test_titles_lengths_and_takes_match_content_sheet(expected):
     number, title_fr, title_en, length, piece, take = expected
     track = TRACKS[number - 1]
-    assert track["title_fr"] == title_fr
-    assert track["title_en"] == title_en
-    assert track["length"] == length
-    assert track["session_piece"] == piece
-    assert track["take"] == take
+    assert track.title_fr == title_fr
+    assert track.title_en == title_en
+    assert track.length == length
+    assert track.session_piece == piece
+    assert track.take == take
 
 
 def test_lengths_add_up_to_the_lp_length():
-    total = sum(seconds(t["length"]) for t in TRACKS)
+    total = sum(seconds(t.length) for t in TRACKS)
     assert total == 25 * 60 + 38
 
 
 def test_track_slugs_unique_and_well_formed():
-    slugs = [t["slug"] for t in TRACKS]
+    slugs = [t.slug for t in TRACKS]
     assert len(set(slugs)) == len(slugs)
     assert all(SLUG.match(s) for s in slugs), slugs
 
 
 def test_evasion_carries_the_unedited_take_length():
-    assert "1:56" in TRACKS[6]["take_note"]
+    assert "1:56" in TRACKS[6].take_note
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_personnel_matches_who_plays_on_what(track):
-    assert len(track["personnel"]) == len(set(track["personnel"]))
-    assert set(track["personnel"]) == EXPECTED_PERSONNEL[track["number"]]
+    assert len(track.personnel) == len(set(track.personnel))
+    assert set(track.personnel) == EXPECTED_PERSONNEL[track.number]
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_tempo_suits_the_piece(track):
-    bpm = track["tempo_bpm"]
-    if track["number"] in FAST_PIECES:
+    bpm = track.tempo_bpm
+    if track.number in FAST_PIECES:
         assert 190 <= bpm <= 210
     else:
         assert 60 <= bpm <= 130
@@ -185,37 +175,37 @@ def test_tempo_suits_the_piece(track):
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_track_intro_and_scenes(track):
-    assert 1 <= len(track["intro"]) <= 2
-    assert all(p.strip() for p in track["intro"])
-    scene_slugs = {s["slug"] for s in SCENES}
-    assert track["scenes"] and set(track["scenes"]) <= scene_slugs
+    assert 1 <= len(track.intro) <= 2
+    assert all(p.strip() for p in track.intro)
+    scene_slugs = {s.slug for s in SCENES}
+    assert track.scenes and set(track.scenes) <= scene_slugs
 
 
 # --------------------------------------------------------------------------- cues
 
 
 def test_cue_totals():
-    assert all(len(t["cues"]) >= 6 for t in TRACKS)
-    assert sum(len(t["cues"]) for t in TRACKS) >= 60
+    assert all(len(t.cues) >= 6 for t in TRACKS)
+    assert sum(len(t.cues) for t in TRACKS) >= 60
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_cue_fields_and_slugs(track):
-    slugs = [c["slug"] for c in track["cues"]]
+    slugs = [c.slug for c in track.cues]
     assert len(set(slugs)) == len(slugs), "cue slugs must be unique within a track"
-    for cue in track["cues"]:
-        assert SLUG.match(cue["slug"]), cue["slug"]
-        assert cue["layer"] in LAYERS, cue["slug"]
-        assert cue["title"].strip(), cue["slug"]
-        assert TIME.match(cue["start"]), cue["slug"]
-        assert cue["end"] is None or TIME.match(cue["end"]), cue["slug"]
-        assert cue["sources"] and all(s.strip() for s in cue["sources"]), cue["slug"]
+    for cue in track.cues:
+        assert SLUG.match(cue.slug), cue.slug
+        assert cue.layer in LAYERS, cue.slug
+        assert cue.title.strip(), cue.slug
+        assert TIME.match(cue.start), cue.slug
+        assert cue.end is None or TIME.match(cue.end), cue.slug
+        assert cue.sources and all(s.strip() for s in cue.sources), cue.slug
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_music_cues_tile_the_track(track):
-    length = seconds(track["length"])
-    starts = [seconds(c["start"]) for c in music_cues(track)]
+    length = seconds(track.length)
+    starts = [seconds(c.start) for c in music_cues(track)]
     assert starts, "a track needs music cues"
     assert starts[0] == 0
     assert all(b - a >= 8 for a, b in pairwise(starts)), f"music cues too close or out of order: {starts}"
@@ -227,68 +217,68 @@ def test_music_cues_tile_the_track(track):
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_no_two_cues_of_one_layer_share_a_start(track):
     for layer in LAYERS:
-        starts = [c["start"] for c in track["cues"] if c["layer"] == layer]
+        starts = [c.start for c in track.cues if c.layer == layer]
         assert len({seconds(s) for s in starts}) == len(starts), (layer, starts)
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_cue_ends_are_valid(track):
-    length = seconds(track["length"])
-    for cue in track["cues"]:
-        start = seconds(cue["start"])
-        assert start < length, cue["slug"]
-        if cue["end"] is not None:
-            assert start < seconds(cue["end"]) <= length, cue["slug"]
+    length = seconds(track.length)
+    for cue in track.cues:
+        start = seconds(cue.start)
+        assert start < length, cue.slug
+        if cue.end is not None:
+            assert start < seconds(cue.end) <= length, cue.slug
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_film_or_story_cues_overlap_with_explicit_ends(track):
-    others = [c for c in track["cues"] if c["layer"] != "music"]
+    others = [c for c in track.cues if c.layer != "music"]
     assert others, "each track needs at least one film or story cue"
-    assert all(c["end"] is not None for c in others)
+    assert all(c.end is not None for c in others)
     # Most music cues run to the next cue.
     music = music_cues(track)
-    assert sum(c["end"] is None for c in music) > len(music) / 2
+    assert sum(c.end is None for c in music) > len(music) / 2
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_music_performers_come_from_the_personnel(track):
-    personnel = set(track["personnel"])
-    for cue in track["cues"]:
-        performers = cue["performers"]
-        assert len(performers) == len(set(performers)), cue["slug"]
-        assert set(performers) <= personnel, (cue["slug"], set(performers) - personnel)
-        if cue["layer"] == "music":
-            assert performers, f"music cue {cue['slug']} needs performers"
+    personnel = set(track.personnel)
+    for cue in track.cues:
+        performers = cue.performers
+        assert len(performers) == len(set(performers)), cue.slug
+        assert set(performers) <= personnel, (cue.slug, set(performers) - personnel)
+        if cue.layer == "music":
+            assert performers, f"music cue {cue.slug} needs performers"
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_the_band_audibly_changes_within_each_track(track):
-    sets = [frozenset(c["performers"]) for c in music_cues(track)]
+    sets = [frozenset(c.performers) for c in music_cues(track)]
     assert any(a != b for a, b in pairwise(sets)), "no music cue changes who plays"
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_every_credited_player_is_heard_in_the_demo(track):
-    heard = set().union(*(c["performers"] for c in music_cues(track)))
-    assert heard == set(track["personnel"])
+    heard = set().union(*(c.performers for c in music_cues(track)))
+    assert heard == set(track.personnel)
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_commentary_has_at_least_two_sentences(track):
-    for cue in track["cues"]:
-        paragraphs = cue["commentary"]
-        assert isinstance(paragraphs, list) and paragraphs, cue["slug"]
-        assert all(p.strip() for p in paragraphs), cue["slug"]
-        assert sentence_count(paragraphs) >= 2, cue["slug"]
+    for cue in track.cues:
+        paragraphs = cue.commentary
+        assert isinstance(paragraphs, list) and paragraphs, cue.slug
+        assert all(p.strip() for p in paragraphs), cue.slug
+        assert sentence_count(paragraphs) >= 2, cue.slug
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
 def test_cue_scenes_exist_and_belong_to_the_track(track):
-    scene_slugs = {s["slug"] for s in SCENES}
-    for cue in track["cues"]:
-        assert cue["scene"] in scene_slugs, cue["slug"]
-        assert cue["scene"] in track["scenes"], cue["slug"]
+    scene_slugs = {s.slug for s in SCENES}
+    for cue in track.cues:
+        assert cue.scene in scene_slugs, cue.slug
+        assert cue.scene in track.scenes, cue.slug
 
 
 def test_sentence_counter_counts():
@@ -301,104 +291,118 @@ def test_sentence_counter_counts():
 
 
 def test_ten_scenes_in_film_order():
-    assert [s["number"] for s in SCENES] == list(range(1, 11))
-    slugs = [s["slug"] for s in SCENES]
+    assert [s.number for s in SCENES] == list(range(1, 11))
+    slugs = [s.slug for s in SCENES]
     assert len(set(slugs)) == len(slugs)
     assert all(SLUG.match(s) for s in slugs)
 
 
-@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s["slug"])
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.slug)
 def test_scene_fields(scene):
-    assert scene["title"].strip()
-    assert 1 <= len(scene["summary"]) <= 2 and all(p.strip() for p in scene["summary"])
-    assert scene["characters"]
-    assert 1 <= len(scene["stills"]) <= 2
-    for still in scene["stills"]:
-        assert still["look"] in LOOKS, still["look"]
-        assert still["caption"].strip()
+    assert scene.title.strip()
+    assert 1 <= len(scene.summary) <= 2 and all(p.strip() for p in scene.summary)
+    assert scene.characters
+    assert 1 <= len(scene.stills) <= 2
+    for still in scene.stills:
+        assert still.caption.strip()
 
 
 def test_every_scene_is_used_by_a_cue():
-    used = {cue["scene"] for _, cue in all_cues()}
-    assert {s["slug"] for s in SCENES} <= used
+    used = {cue.scene for _, cue in all_cues()}
+    assert {s.slug for s in SCENES} <= used
 
 
 def test_track_scene_mapping_follows_the_content_sheet():
-    by_number = {t["number"]: set(t["scenes"]) for t in TRACKS}
+    by_number = {t.number: set(t.scenes) for t in TRACKS}
     assert by_number[1] == {"opening-phone-call"}
     assert "florence-walks-the-night" in by_number[5]
     assert "florence-walks-the-night" in by_number[9]
     assert "the-darkroom" in by_number[10]
-    assert SCENES[9]["slug"] == "the-darkroom"
+    assert SCENES[9].slug == "the-darkroom"
+
+
+# --------------------------------------------------------------------------- images
+
+
+def test_every_image_named_in_the_data_exists_and_every_committed_image_is_used():
+    named = ALBUM.image_files()
+    committed = {path.name for path in IMAGES_DIR.iterdir() if path.is_file()}
+    assert named - committed == set(), "named in the data but not in listening/demo/images/"
+    assert committed - named == set(), "committed but used by no page: remove it or name it in the data"
+
+
+def test_each_picture_is_used_once():
+    names = [SOUNDTRACK.cover, *(p.portrait for p in PEOPLE), *(s.image for sc in SCENES for s in sc.stills)]
+    assert len(names) == len(set(names))
 
 
 # --------------------------------------------------------------------------- people
 
 
 def test_people_slugs_unique_and_musicians_first():
-    slugs = [p["slug"] for p in PEOPLE]
+    slugs = [p.slug for p in PEOPLE]
     assert len(set(slugs)) == len(slugs)
     assert all(SLUG.match(s) for s in slugs)
     assert slugs[:5] == [DAVIS, WILEN, URTREGER, MICHELOT, CLARKE]
     assert {"louis-malle", "jeanne-moreau"} <= set(slugs)
 
 
-@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p["slug"])
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.slug)
 def test_person_fields(person):
-    assert person["name"].strip() and person["role"].strip()
-    assert person["kind"] in {"musician", "film", "other"}
-    if person["kind"] == "musician":
-        assert person["voice"] == VOICES[person["slug"]]
+    assert person.name.strip() and person.role.strip()
+    assert person.kind in {"musician", "film", "other"}
+    if person.kind == "musician":
+        assert person.voice == VOICES[person.slug]
     else:
-        assert person["voice"] is None
+        assert person.voice is None
     for key in ("born", "died"):
-        assert person[key] == "" or re.fullmatch(r"\d{4}", person[key]), key
-    assert person["born"]
-    assert 2 <= len(person["biography"]) <= 3 and all(p.strip() for p in person["biography"])
+        assert getattr(person, key) == "" or re.fullmatch(r"\d{4}", getattr(person, key)), key
+    assert person.born
+    assert 2 <= len(person.biography) <= 3 and all(p.strip() for p in person.biography)
 
 
 def test_every_referenced_person_exists():
-    known = {p["slug"] for p in PEOPLE}
+    known = {p.slug for p in PEOPLE}
     for scene in SCENES:
-        assert set(scene["people"]) <= known, scene["slug"]
+        assert set(scene.people) <= known, scene.slug
     for track in TRACKS:
-        assert set(track["personnel"]) <= known
-        for cue in track["cues"]:
-            assert set(cue["performers"]) <= known
+        assert set(track.personnel) <= known
+        for cue in track.cues:
+            assert set(cue.performers) <= known
 
 
 # --------------------------------------------------------------------------- soundtrack
 
 
 def test_soundtrack_header():
-    assert SOUNDTRACK["slug"] == "ascenseur-pour-lechafaud"
-    assert SOUNDTRACK["title"] == "Ascenseur pour l'échafaud"
-    assert SOUNDTRACK["label"] == "Fontana"
-    assert SOUNDTRACK["catalogue_number"] == "660.213 MR"
-    assert "4–5 December 1957" in SOUNDTRACK["recorded"]
-    assert "116 bis avenue des Champs-Élysées" in SOUNDTRACK["studio"]
-    assert SOUNDTRACK["intro"].strip()
-    assert len(SOUNDTRACK["sources"]) >= 5
+    assert SOUNDTRACK.slug == "ascenseur-pour-lechafaud"
+    assert SOUNDTRACK.title == "Ascenseur pour l'échafaud"
+    assert SOUNDTRACK.label == "Fontana"
+    assert SOUNDTRACK.catalogue_number == "660.213 MR"
+    assert "4–5 December 1957" in SOUNDTRACK.recorded
+    assert "116 bis avenue des Champs-Élysées" in SOUNDTRACK.studio
+    assert SOUNDTRACK.intro and all(p.strip() for p in SOUNDTRACK.intro)
+    assert len(SOUNDTRACK.sources) >= 5
 
 
 def test_chapters_well_formed():
-    headings = [c["heading"] for c in SOUNDTRACK["chapters"]]
+    headings = [c.heading for c in SOUNDTRACK.chapters]
     assert len(headings) >= 6 and len(set(headings)) == len(headings)
-    for chapter in SOUNDTRACK["chapters"]:
-        assert chapter.get("paragraphs") or chapter.get("myths"), chapter["heading"]
-        quote = chapter.get("quote")
+    for chapter in SOUNDTRACK.chapters:
+        assert chapter.paragraphs or chapter.myths, chapter.heading
+        quote = chapter.quote
         if quote is not None:
-            assert quote["text"].strip() and quote["attribution"].strip()
+            assert quote.text.strip() and quote.attribution.strip()
 
 
 def test_myth_and_record_chapter():
-    chapters = {c["heading"]: c for c in SOUNDTRACK["chapters"]}
+    chapters = {c.heading: c for c in SOUNDTRACK.chapters}
     assert "Myth and record" in chapters
-    myths = chapters["Myth and record"]["myths"]
+    myths = chapters["Myth and record"].myths
     assert len(myths) >= 5
     for myth in myths:
-        assert myth["claim"].strip() and myth["record"].strip()
-    claims = " ".join(m["claim"].lower() for m in myths)
+        assert myth.claim.strip() and myth.record and all(p.strip() for p in myth.record)
+    claims = " ".join(m.claim.lower() for m in myths)
     for topic in ("stay cool", "almost nothing", "single pass", "only american", "1990s"):
         assert topic in claims, topic
 
@@ -451,8 +455,8 @@ def test_allowed_quotes_are_attributed():
         assert hits, phrase
         for where, text in hits:
             if "quote" in where:
-                chapter = next(c for c in SOUNDTRACK["chapters"] if c["heading"] in where)
-                assert who in chapter["quote"]["attribution"], where
+                chapter = next(c for c in SOUNDTRACK.chapters if c.heading in where)
+                assert who in chapter.quote.attribution, where
             elif where.startswith(own_bio.get(who, "-")):
                 continue  # a person's own biography: "he recalled" is attribution enough
             else:
@@ -461,6 +465,6 @@ def test_allowed_quotes_are_attributed():
 
 
 def test_commentary_length_is_substantial():
-    words = [sum(len(p.split()) for p in cue["commentary"]) for _, cue in all_cues()]
+    words = [sum(len(p.split()) for p in cue.commentary) for _, cue in all_cues()]
     assert min(words) >= 35
     assert 60 <= sum(words) / len(words) <= 100

@@ -1,4 +1,4 @@
-"""Tests for the drawn black-and-white film stills (listening.demo.stills)."""
+"""The drawn black-and-white film stills (listening.demo.tools.stills) and the tool that commits them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from listening.demo.stills import LOOKS, draw_portrait, draw_still
+from listening.demo.album import IMAGES_DIR, load_album
+from listening.demo.tools.draw import DRAWINGS, PORTRAIT_SIZE, STILL_SIZE, Portrait, Still, main
+from listening.demo.tools.stills import LOOKS, draw_portrait, draw_still
 
 EXPECTED_LOOKS = {
     "phone-call",
@@ -163,3 +165,41 @@ def test_portrait_handles_odd_names(name):
     im = draw_portrait(name, seed=0, size=(120, 150))
     assert im.size == (120, 150)
     _grey(im)
+
+
+# --- the drawing tool and the committed images -------------------------------
+
+
+def test_the_tool_knows_how_to_draw_every_committed_image():
+    assert set(DRAWINGS) == {path.name for path in IMAGES_DIR.iterdir() if path.is_file()}
+    for drawing in DRAWINGS.values():
+        assert isinstance(drawing, Portrait) or drawing.look in LOOKS
+
+
+def test_portrait_cards_carry_the_initials_of_the_person_they_belong_to():
+    for person in load_album().people:
+        assert DRAWINGS[person.portrait] == Portrait(person.name, seed=DRAWINGS[person.portrait].seed)
+
+
+@pytest.mark.parametrize("name", sorted(DRAWINGS))
+def test_committed_images_are_jpegs_at_the_drawing_size(name):
+    with Image.open(IMAGES_DIR / name) as im:
+        assert im.format == "JPEG"
+        assert im.size == (STILL_SIZE if isinstance(DRAWINGS[name], Still) else PORTRAIT_SIZE)
+
+
+def test_the_tool_redraws_the_named_images(tmp_path, capsys):
+    assert main(["--out", str(tmp_path), "studio.jpg", "portrait-boris-vian.jpg"]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["portrait-boris-vian.jpg", "studio.jpg"]
+    with Image.open(tmp_path / "studio.jpg") as im:
+        assert im.size == STILL_SIZE
+        _grey(im)
+    with Image.open(tmp_path / "portrait-boris-vian.jpg") as im:
+        assert im.size == PORTRAIT_SIZE
+    assert "studio.jpg" in capsys.readouterr().out
+
+
+def test_the_tool_refuses_an_unknown_image(tmp_path):
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path), "still-car-chase-1.jpg"])
+    assert not any(tmp_path.iterdir())

@@ -1,9 +1,8 @@
-"""Load the demo album: pages, generated stills, synthesised audio. Safe to run again."""
+"""Load the demo album: pages from the data files, the committed stills, synthesised audio. Safe to run again."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import shutil
 import tempfile
@@ -14,15 +13,16 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from listening.core.timecode import parse_time
-from listening.demo import content, stills, synth
+from listening.demo import synth
+from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
 from listening.demo.text import list_html, paragraphs_html
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
@@ -46,6 +46,10 @@ class Command(BaseCommand):
     def handle(self, *args, reset=False, verbosity=1, **options):
         self.verbosity = verbosity
         self.started = time.monotonic()
+        try:
+            self.album = load_album()
+        except DemoDataError as error:
+            raise CommandError(str(error)) from None
         self.written_files: list[Path] = []
         try:
             # One transaction: a failed --reset keeps the album that was there.
@@ -76,11 +80,11 @@ class Command(BaseCommand):
     # -- state ----------------------------------------------------------------------------------
 
     def demo_is_loaded(self) -> bool:
-        soundtrack = SoundtrackPage.objects.filter(slug=content.SOUNDTRACK["slug"]).first()
+        soundtrack = SoundtrackPage.objects.filter(slug=self.album.soundtrack.slug).first()
         if soundtrack is None:
             return False
         tracks = TrackPage.objects.child_of(soundtrack).select_related("audio")
-        if tracks.count() != len(content.TRACKS):
+        if tracks.count() != len(self.album.tracks):
             return False
         # A wiped media folder means the audio must be made again.
         return all(
@@ -120,11 +124,12 @@ class Command(BaseCommand):
         existing = Collection.objects.filter(name=COLLECTION_NAME).first()
         return existing or Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
 
-    def save_image(self, picture, title: str, filename: str):
-        buffer = io.BytesIO()
-        picture.convert("RGB").save(buffer, format="JPEG", quality=88, optimize=True)
+    def save_image(self, name: str, title: str):
+        """Upload one of the committed images (listening/demo/images/) as a Wagtail image."""
+        filename = f"demo-{name}"
         image = get_image_model()(title=title, collection=self.collection)
-        image.file.save(filename, ImageFile(buffer, name=filename), save=False)
+        with (IMAGES_DIR / name).open("rb") as handle:
+            image.file.save(filename, File(handle, name=filename), save=False)
         self.written_files.append(Path(image.file.path))
         image._set_image_file_metadata()
         image.save()
@@ -141,21 +146,14 @@ class Command(BaseCommand):
         for welcome in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
             if welcome.is_leaf():
                 welcome.delete()
+        data = self.album.home
         home = self.publish(
             root,
-            HomePage(
-                title="Listening guide",
-                slug="home",
-                seo_title="Listening guide · Ascenseur pour l'échafaud",
-                intro=paragraphs_html(
-                    "An annotated listening guide: press play and the commentary, the film's scene and the "
-                    "musicians follow the music."
-                ),
-            ),
+            HomePage(title=data.title, slug="home", seo_title=data.seo_title, intro=paragraphs_html(data.intro)),
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", is_default_site=True)
         site.root_page = home
-        site.site_name = "Listening guide"
+        site.site_name = data.site_name
         site.save()
         self.step("home page")
         return home
@@ -164,83 +162,82 @@ class Command(BaseCommand):
         index = self.publish(
             home,
             PeopleIndexPage(
-                title="People",
+                title=self.album.people_index.title,
                 slug="people",
-                intro=paragraphs_html("The quintet in the studio that night, and the film people the story needs."),
+                intro=paragraphs_html(self.album.people_index.intro),
             ),
         )
         people = {}
-        for number, person in enumerate(content.PEOPLE, start=1):
-            portrait = self.save_image(
-                stills.draw_portrait(person["name"], seed=number),
-                f"Portrait card: {person['name']}",
-                f"demo-portrait-{person['slug']}.jpg",
-            )
-            people[person["slug"]] = self.publish(
+        for person in self.album.people:
+            portrait = self.save_image(person.portrait, f"Portrait card: {person.name}")
+            people[person.slug] = self.publish(
                 index,
                 PersonPage(
-                    title=person["name"],
-                    slug=person["slug"],
-                    role=person["role"],
-                    kind=person["kind"],
-                    born=person.get("born", ""),
-                    died=person.get("died", ""),
-                    nationality=person.get("nationality", ""),
+                    title=person.name,
+                    slug=person.slug,
+                    role=person.role,
+                    kind=person.kind,
+                    born=person.born,
+                    died=person.died,
+                    nationality=person.nationality,
                     portrait=portrait,
-                    biography=paragraphs_html(person["biography"]),
+                    biography=paragraphs_html(person.biography),
                 ),
             )
         self.step(f"{len(people)} people")
         return people
 
     def make_soundtrack(self, home):
-        data = content.SOUNDTRACK
-        cover = self.save_image(stills.draw_still("studio", seed=1957), "The session (drawn)", "demo-studio.jpg")
+        data = self.album.soundtrack
+        cover = self.save_image(data.cover, "The session (drawn)")
         story = []
-        for chapter in data["chapters"]:
-            if chapter.get("myths"):
+        for chapter in data.chapters:
+            if chapter.myths:
                 story.append(
                     (
                         "myths",
                         {
-                            "heading": chapter["heading"],
-                            "intro": RichText(paragraphs_html(chapter.get("paragraphs", []))),
+                            "heading": chapter.heading,
+                            "intro": RichText(paragraphs_html(chapter.paragraphs)),
                             "myths": [
-                                {"claim": myth["claim"], "record": RichText(paragraphs_html(myth["record"]))}
-                                for myth in chapter["myths"]
+                                {"claim": myth.claim, "record": RichText(paragraphs_html(myth.record))}
+                                for myth in chapter.myths
                             ],
                         },
                     )
                 )
             else:
-                quote = chapter.get("quote") or {}
+                quote = chapter.quote
                 story.append(
                     (
                         "chapter",
                         {
-                            "heading": chapter["heading"],
-                            "body": RichText(paragraphs_html(chapter["paragraphs"])),
-                            "quote": {"text": quote.get("text", ""), "attribution": quote.get("attribution", "")},
+                            "heading": chapter.heading,
+                            "body": RichText(paragraphs_html(chapter.paragraphs)),
+                            "quote": {
+                                "text": quote.text if quote else "",
+                                "attribution": quote.attribution if quote else "",
+                            },
                         },
                     )
                 )
         soundtrack = self.publish(
             home,
             SoundtrackPage(
-                title=data["title"],
-                slug=data["slug"],
-                subtitle=data["subtitle"],
-                original_language=data["original_language"],
-                footer=paragraphs_html(data["footer"]),
-                label=data["label"],
-                catalogue_number=data["catalogue_number"],
-                release_format=data["release_format"],
-                recorded=data["recorded"],
-                studio=data["studio"],
+                title=data.title,
+                slug=data.slug,
+                subtitle=data.subtitle,
+                original_language=data.original_language,
+                footer=paragraphs_html(data.footer),
+                label=data.label,
+                catalogue_number=data.catalogue_number,
+                release_format=data.release_format,
+                recorded=data.recorded,
+                studio=data.studio,
                 cover=cover,
-                intro=paragraphs_html(data["intro"]),
+                intro=paragraphs_html(data.intro),
                 story=story,
-                sources=list_html(data["sources"]),
+                sources=list_html(data.sources),
             ),
         )
         self.step("soundtrack and its story")
@@ -250,68 +247,61 @@ class Command(BaseCommand):
         index = self.publish(
             soundtrack,
             ScenesIndexPage(
-                title="Scenes",
+                title=self.album.scenes_index.title,
                 slug="scenes",
-                intro=paragraphs_html(
-                    "The beats of Louis Malle's film that the music accompanies, in film order. "
-                    "The stills are drawn for this demo; the film's own images are under copyright."
-                ),
+                intro=paragraphs_html(self.album.scenes_index.intro),
             ),
         )
         scenes = {}
-        for scene in content.SCENES:
+        for scene in self.album.scenes:
             page = ScenePage(
-                title=scene["title"],
-                slug=scene["slug"],
-                number=scene["number"],
-                summary=paragraphs_html(scene["summary"]),
-                characters=", ".join(scene.get("characters", [])),
+                title=scene.title,
+                slug=scene.slug,
+                number=scene.number,
+                summary=paragraphs_html(scene.summary),
+                characters=", ".join(scene.characters),
             )
-            for order, still in enumerate(scene["stills"]):
-                image = self.save_image(
-                    stills.draw_still(still["look"], seed=scene["number"] * 10 + order),
-                    f"{scene['title']} (drawn still)",
-                    f"demo-still-{scene['slug']}-{order + 1}.jpg",
-                )
-                page.stills.add(SceneStill(image=image, caption=still["caption"], sort_order=order))
-            page.cast = [people[slug] for slug in scene.get("people", [])]
-            scenes[scene["slug"]] = self.publish(index, page)
-        self.step(f"{len(scenes)} scenes with drawn stills")
+            for order, still in enumerate(scene.stills):
+                image = self.save_image(still.image, f"{scene.title} (drawn still)")
+                page.stills.add(SceneStill(image=image, caption=still.caption, sort_order=order))
+            page.cast = [people[slug] for slug in scene.people]
+            scenes[scene.slug] = self.publish(index, page)
+        self.step(f"{len(scenes)} scenes and their stills")
         return scenes
 
     def make_tracks(self, soundtrack, people, scenes):
-        voices = {person["slug"]: person.get("voice") for person in content.PEOPLE}
-        roles = {person["slug"]: person["role"] for person in content.PEOPLE}
-        for data in content.TRACKS:
-            length_ms = parse_time(data["length"])
+        voices = {person.slug: person.voice for person in self.album.people}
+        roles = {person.slug: person.role for person in self.album.people}
+        for data in self.album.tracks:
+            length_ms = parse_time(data.length)
             page = TrackPage(
-                title=data["title_fr"],
-                slug=data["slug"],
-                title_en=data["title_en"],
-                number=data["number"],
-                side=data["side"],
-                session_piece=data["session_piece"],
-                take=data.get("take"),
-                take_note=data.get("take_note", ""),
+                title=data.title_fr,
+                slug=data.slug,
+                title_en=data.title_en,
+                number=data.number,
+                side=data.side,
+                session_piece=data.session_piece,
+                take=data.take,
+                take_note=data.take_note,
                 listed_length_ms=length_ms,
-                intro=paragraphs_html(data["intro"]),
+                intro=paragraphs_html(data.intro),
             )
-            for order, slug in enumerate(data["personnel"]):
+            for order, slug in enumerate(data.personnel):
                 page.credits.add(TrackCredit(person=people[slug], role=roles[slug], sort_order=order))
             cues = []
-            for order, cue in enumerate(data["cues"]):
+            for order, cue in enumerate(data.cues):
                 row = Cue(
-                    slug=cue["slug"],
-                    start_ms=parse_time(cue["start"]),
-                    end_ms=parse_time(cue["end"]) if cue.get("end") else None,
-                    title=cue["title"],
-                    commentary=paragraphs_html(cue["commentary"]),
-                    layer=cue["layer"],
-                    scene=scenes[cue["scene"]],
-                    sources="\n".join(cue.get("sources", [])),
+                    slug=cue.slug,
+                    start_ms=parse_time(cue.start),
+                    end_ms=parse_time(cue.end) if cue.end else None,
+                    title=cue.title,
+                    commentary=paragraphs_html(cue.commentary),
+                    layer=cue.layer,
+                    scene=scenes[cue.scene],
+                    sources="\n".join(cue.sources),
                     sort_order=order,
                 )
-                row.performers = [people[slug] for slug in cue.get("performers", [])]
+                row.performers = [people[slug] for slug in cue.performers]
                 cues.append(row)
             page.cues = cues
             spans = [
@@ -323,22 +313,22 @@ class Command(BaseCommand):
             ]
             page.audio = self.make_audio(data, length_ms, spans)
             self.publish(soundtrack, page)
-            self.step(f"track {data['number']:2d}  {data['title_fr']} ({data['length']}, {len(cues)} cues)")
+            self.step(f"track {data.number:2d}  {data.title_fr} ({data.length}, {len(cues)} cues)")
 
     def make_audio(self, data, length_ms, voice_spans):
-        filename = f"demo-{data['number']:02d}-{data['slug']}.mp3"
+        filename = f"demo-{data.number:02d}-{data.slug}.mp3"
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / filename
             render_demo_audio(
                 path,
                 duration_s=length_ms / 1000,
-                tempo_bpm=data["tempo_bpm"],
+                tempo_bpm=data.tempo_bpm,
                 voice_spans=voice_spans,
-                seed=data["number"],
+                seed=data.number,
             )
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
-                audio = AudioFile(title=f"{data['title_fr']} (demo audio)", credit=AUDIO_CREDIT)
+                audio = AudioFile(title=f"{data.title_fr} (demo audio)", credit=AUDIO_CREDIT)
                 audio.ingest(handle, filename)
         self.written_files.append(Path(audio.file.path))
         audio.save()
