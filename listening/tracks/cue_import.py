@@ -151,6 +151,8 @@ def plan_import(page, read: ReadResult, *, mode: str = "merge", kind: str = "csv
         cue = by_slug.get(slug) if slug not in matched else None
         before = _snapshot(cue) if cue is not None else None
         if cue is None:
+            if not record.slug:  # a new cue named only by its title: a slug of its own
+                slug = slug_for("", record.title, taken=matched | set(by_slug))
             cue = Cue(slug=slug, layer=record.layer or Cue.Layer.MUSIC)
             cue.performers = []
         matched.add(slug)

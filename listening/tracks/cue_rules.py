@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from anyascii import anyascii
+from django.core.validators import slug_re
 from django.utils.text import slugify
 
 from listening.core.timecode import format_time
@@ -26,9 +28,32 @@ class CueProblem:
     message: str
 
 
-def slug_for(slug: str | None, title: str | None) -> str:
-    """A cue's slug: the one given, else one made from its title."""
-    return (slug or "").strip() or slugify(title or "")[:SLUG_MAX_LENGTH]
+# What a slug made from nothing readable (a title of punctuation, or none) starts from.
+FALLBACK_SLUG = "cue"
+
+
+def slug_for(slug: str | None, title: str | None, *, taken=frozenset()) -> str:
+    """A cue's slug: the one given, else one made from its title, readable whatever its script.
+
+    A title in any script is transliterated ("Тема" → "tema", "🎺" → "trumpet"); one with nothing to
+    read gives "cue". A made slug steers clear of those `taken` by a number ("tema-2"), so cues with
+    the same title never clash; a given slug is kept as it is, for the rules to judge.
+    """
+    given = (slug or "").strip()
+    if given:
+        return given
+    base = slugify(anyascii(title or ""))[:SLUG_MAX_LENGTH].strip("-") or FALLBACK_SLUG
+    made, number = base, 2
+    while made in taken:
+        suffix = f"-{number}"
+        made = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+        number += 1
+    return made
+
+
+def is_valid_slug(slug: str | None) -> bool:
+    """Whether a stored slug can be part of a URL: not empty, letters, digits, hyphens, underscores."""
+    return bool(slug) and len(slug) <= SLUG_MAX_LENGTH and slug_re.fullmatch(slug) is not None
 
 
 def is_past_the_end(start_ms: int, end_ms: int | None, duration_ms: int | None) -> bool:

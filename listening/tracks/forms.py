@@ -67,22 +67,27 @@ class TrackPageForm(WagtailAdminPageForm):
             return cleaned
         # ClusterForm validates formsets after this method; the rules need the rows' cleaned values now.
         cues.is_valid()
-        rows = []
+        rows, typed_slugs = [], set()
         for form in cues.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             data = form.cleaned_data
             if not data:
                 continue  # an untouched extra row is not a cue
-            slug = slug_for(data.get("slug"), data.get("title"))
-            if slug:
-                data["slug"] = slug
-                form.instance.slug = slug
+            if data.get("slug"):
+                typed_slugs.add(data["slug"])
             if data.get("commentary"):
                 # Draftail already keeps to the allowed formats; this also covers posts it did not write.
                 data["commentary"] = clean_rich_text(data["commentary"])
                 form.instance.commentary = data["commentary"]
             rows.append(form)
+        # Slugs made from titles steer clear of every typed one and of each other.
+        taken = set(typed_slugs)
+        for form in rows:
+            data = form.cleaned_data
+            if not data.get("slug"):
+                data["slug"] = form.instance.slug = slug_for("", data.get("title"), taken=taken)
+            taken.add(data["slug"])
         # Number the rows as the editor shows them: by their order, not by when they were added.
         rows.sort(key=lambda form: (form.cleaned_data.get("ORDER") is None, form.cleaned_data.get("ORDER") or 0))
         duration = track_length_ms(cleaned.get("audio"), cleaned.get("listed_length_ms"))
@@ -108,7 +113,7 @@ class _CueRowValues:
 
 
 class CueForm(WagtailAdminModelForm):
-    """One cue row. An empty slug is filled in from the title here, before rows are compared.
+    """One cue row; an empty slug is made from its title by TrackPageForm, which sees every row.
 
     Its people and scenes are offered from the track's own soundtrack first.
     """
@@ -123,12 +128,6 @@ class CueForm(WagtailAdminModelForm):
             performers.queryset = _own_people_first(performers.queryset, soundtrack)
         if scenes_index is not None and "scene" in self.fields:
             self.fields["scene"].widget = SceneChooser(opens_at=scenes_index)
-
-    def clean(self):
-        cleaned = super().clean()
-        if "slug" in self.fields and not cleaned.get("slug") and cleaned.get("title"):
-            cleaned["slug"] = slug_for("", cleaned["title"])
-        return cleaned
 
 
 class CueFormSet(BaseChildFormSet):

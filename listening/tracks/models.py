@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 
 from django import forms
@@ -30,10 +31,12 @@ from listening.scenes.models import ScenePage, SceneStill
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .blocks import ChapterBlock, MythsChapterBlock
 from .cue_file_responses import cue_file_response
-from .cue_rules import SLUG_MAX_LENGTH, check_cues
+from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
 from .forms import TrackPageForm
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans, track_length_ms
+
+logger = logging.getLogger(__name__)
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
@@ -320,7 +323,7 @@ class TrackPage(RoutablePageMixin, Page):
         """The track at a moment: `?t=`, or the range of the cue named by `cue_slug` (its permalink)."""
         context = super().get_context(request, *args, **kwargs)
         duration = self.duration_ms
-        spans = cue_spans(self.cues_for_display(request), duration)
+        spans = cue_spans(_renderable(self, self.cues_for_display(request)), duration)
         # A preview is for editors: it shows the scenes they chose, drafts included.
         scenes = _readable_scenes(
             (span.cue.scene for span in spans if span.cue.scene), preview=getattr(request, "is_preview", False)
@@ -437,6 +440,20 @@ def _scene_spans(spans, duration, readable):
         band["left"] = _percent(band["start_ms"], duration)
         band["width"] = f"{max(0.0, float(_percent(band['end_ms'], duration)) - float(band['left'])):.3f}"
     return bands
+
+
+def _renderable(track, cues):
+    """The cues a page can show; one whose stored data is bad (reached the database by another road
+    than the editor) is left out and logged, so the rest of the track still reads."""
+    good = []
+    for cue in cues:
+        if is_valid_slug(cue.slug) and cue.start_ms is not None and cue.start_ms >= 0:
+            good.append(cue)
+        else:
+            logger.warning(
+                "Track %s (page %s): cue %s left out, its slug or start is not valid.", track, track.pk, cue.pk
+            )
+    return good
 
 
 def _readable_scenes(scenes, *, preview=False):
@@ -594,6 +611,13 @@ class Cue(ClusterableModel, Orderable):
         if hasattr(self, "track_language"):
             return self.track_language or ""
         return self.track.title_language
+
+    def save(self, *args, **kwargs):
+        # The editor and importers give every cue a slug; this covers rows made by other roads (shell, fixtures).
+        if not self.slug:
+            taken = Cue.objects.filter(track_id=self.track_id).exclude(pk=self.pk).values_list("slug", flat=True)
+            self.slug = slug_for("", self.title, taken=set(taken) if self.track_id else set())
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
