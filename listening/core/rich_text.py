@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 
+import nh3
 from bs4 import BeautifulSoup
 
 logger = logging.getLogger(__name__)
@@ -55,3 +56,26 @@ def plain_paragraphs(text: str) -> str:
 def without_block_keys(html: str) -> str:
     """Rich text with Draftail's block keys taken out: for comparing and for export to other tools."""
     return BLOCK_KEY.sub("", html or "")
+
+
+# What rendered rich text may hold: the formats STORY_FEATURES produce, and links.
+READER_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4"}
+READER_ATTRIBUTES = {"a": {"href"}}
+READER_URL_SCHEMES = {"http", "https", "mailto"}
+BLOCK_BOUNDARY = re.compile(r"</?(?:p|br|li|ul|ol|blockquote|h[1-6]|div)\b", re.IGNORECASE)
+
+
+def reader_html(html: str) -> str:
+    """Rich text as it may reach a reader's browser: only harmless elements, attributes and link schemes.
+
+    Saving cleans commentary already (clean_rich_text); this cleans it again as it is shown, so text
+    that reached the database by another road (a shell, a migration, a fixture) cannot run either.
+    """
+    return nh3.clean(html or "", tags=READER_TAGS, attributes=READER_ATTRIBUTES, url_schemes=READER_URL_SCHEMES)
+
+
+def plain_text(html: str) -> str:
+    """Rich text as plain words, for meta descriptions and link previews: no markup, no script's text."""
+    spaced = BLOCK_BOUNDARY.sub(r" \g<0>", html or "")  # so "…bass.</p><p>A link" keeps its space
+    text = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style", "template", "noscript"})
+    return " ".join(unescape(text).split())

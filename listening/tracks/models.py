@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -23,7 +22,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
@@ -390,7 +389,7 @@ class TrackPage(RoutablePageMixin, Page):
             "permalink_cue": span.cue,
             "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
             "permalink_url": request.build_absolute_uri(self.cue_url(span.cue)),
-            "permalink_description": Truncator(strip_tags(span.cue.commentary)).words(40),
+            "permalink_description": Truncator(plain_text(span.cue.commentary)).words(40),
             "permalink_image": request.build_absolute_uri(still.url) if still else "",
         }
 
