@@ -101,6 +101,8 @@ class CueFactory(DjangoModelFactory):
     def performers(self, create, people, **kwargs):
         if people:
             self.performers.set(people)
+            if create:
+                self.save()  # modelcluster keeps parental many-to-many choices in memory until the cue is saved
 
 
 def home_page() -> HomePage:

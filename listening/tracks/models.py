@@ -393,6 +393,11 @@ class TrackPage(RoutablePageMixin, Page):
             "permalink_image": request.build_absolute_uri(still.url) if still else "",
         }
 
+    @path("print/", name="print")
+    def listening_chart(self, request):
+        """A listening chart for paper: each cue's time, layer, players, scene, a line and a QR code."""
+        return self.render(request, template="tracks/track_print.html")
+
     def cue_url(self, cue) -> str:
         """A cue's permalink page: the one place a cue's URL is made (Cue.permalink_url asks here)."""
         return self.url + self.reverse_subpage("cue", args=[cue.slug])

@@ -19,6 +19,7 @@ PAGES = {
     "scene": "/ascenseur-pour-lechafaud/scenes/trapped-in-the-lift/",
     "scenes": "/ascenseur-pour-lechafaud/scenes/",
     "search": "/search/?q=lift",
+    "listening-chart": TRACK + "print/",
 }
 SERIOUS = {"serious", "critical"}
 AUDIO = "document.querySelector('audio[data-player]')"
