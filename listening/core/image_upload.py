@@ -8,18 +8,15 @@ field below decodes the whole image once, under the same pixel limit, before any
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .image_errors import DECODE_ERRORS
+
 DAMAGED = "“%(name)s” is damaged or incomplete (it may have been cut off while uploading); export it again."
 NOT_AN_IMAGE = "“%(name)s” is not an image we can read; upload a JPEG, PNG, GIF, WebP or AVIF file."
-# Everything Pillow and Willow raise for broken files; none of them is the uploader's fault to read.
-DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error, zlib.error)
 
 
 class CheckedImageField(WagtailImageField):

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
+from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
@@ -458,14 +459,15 @@ def _unique(items):
 
 
 def _stage_still(cue, readable_scenes):
-    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one.
+    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one,
+    or when its rendition cannot be made (the image's file is missing or damaged: see rendition_or_none).
 
     `readable_scenes` is the set of ids of the scenes a reader may see.
     """
     image = cue.still
     if image is None and cue.scene_id and cue.scene_id in readable_scenes:
         image = cue.scene.first_still
-    return image.get_rendition(STILL_SPEC) if image else None
+    return rendition_or_none(image, STILL_SPEC)
 
 
 class TrackCreditQuerySet(models.QuerySet):
