@@ -14,6 +14,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .image_errors import DECODE_ERRORS
+from .media_folder import RefusesUploadsIntoUnwritableMedia
 
 DAMAGED = "“%(name)s” is damaged or incomplete (it may have been cut off while uploading); export it again."
 NOT_AN_IMAGE = "“%(name)s” is not an image we can read; upload a JPEG, PNG, GIF, WebP or AVIF file."
@@ -53,8 +54,11 @@ class CheckedImageField(WagtailImageField):
             upload.seek(0)
 
 
-class CheckedImageForm(BaseImageForm):
-    """Wagtail's image form with the file field above; the single and multiple upload views both use it."""
+class CheckedImageForm(RefusesUploadsIntoUnwritableMedia, BaseImageForm):
+    """Wagtail's image form with the file field above; the single and multiple upload views both use it.
+
+    It also refuses, on the form, an image the media folder cannot take.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

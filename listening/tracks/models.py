@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
+from listening.core.media_folder import RefusesUploadsIntoUnwritableMedia
 from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
@@ -40,8 +41,9 @@ from .timeline import active_spans, cue_spans, track_length_ms
 STILL_SPEC = "fill-1280x720|format-webp"
 
 
-class AudioFileForm(WagtailAdminModelForm):
-    """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read."""
+class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
+    """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read,
+    and what the media folder cannot take."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +55,7 @@ class AudioFileForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload and "file" in self.changed_data:
+        if upload and "file" in self.changed_data and not self.has_error("file"):
             try:
                 # The form keeps the file itself when it saves; here it is only read.
                 self.instance.ingest(upload, upload.name, title=cleaned.get("title") or "", store=False)
