@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 
 from django import forms
@@ -9,6 +10,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -36,6 +38,8 @@ from .cue_rules import SLUG_MAX_LENGTH, check_cues
 from .forms import TrackPageForm
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans, track_length_ms
+
+logger = logging.getLogger(__name__)
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
@@ -109,6 +113,7 @@ class AudioFile(index.Indexed, models.Model):
         if store:
             fileobj.seek(0)
             self.file.save(PurePath(name).name, File(fileobj, name=PurePath(name).name), save=False)
+            self.__dict__.pop("file_is_stored", None)  # asked again of the new file
         return metadata
 
     def apply_metadata(self, metadata: AudioMetadata) -> None:
@@ -121,6 +126,17 @@ class AudioFile(index.Indexed, models.Model):
         self.size = metadata.size
         self.checksum = metadata.checksum
         self.tags = metadata.tags
+
+    @cached_property
+    def file_is_stored(self) -> bool:
+        """Whether the file is in media storage: a wiped or partly restored media folder can lose it."""
+        if not self.file:
+            return False
+        try:
+            return self.file.storage.exists(self.file.name)
+        except Exception:  # each storage backend has its own errors; all mean it cannot be played now
+            logger.warning("Could not ask storage for audio file %s (%s).", self.pk, self.file.name, exc_info=True)
+            return False
 
     @property
     def duration_display(self) -> str:
@@ -362,6 +378,7 @@ class TrackPage(RoutablePageMixin, Page):
         stage_row = sounding[-1] if sounding else next((row for row in rows if row["still"]), None)
         active_performers = {p.pk for span in active for p in span.cue.performers.all()}
         credits = list(self.credits.select_related("person__portrait")) if self.pk else list(self.credits.all())
+        audio_available = self.audio is not None and self.audio.file_is_stored
         context.update(
             cue_rows=rows,
             stage_row=stage_row,
@@ -373,7 +390,9 @@ class TrackPage(RoutablePageMixin, Page):
             scenes=scenes,
             scene_spans=_scene_spans(spans, duration, readable),
             sibling_takes=self.sibling_takes(),
-            player_track=self,
+            # A track whose audio file is gone from storage shows a notice; the player stays empty.
+            audio_available=audio_available,
+            player_track=self if audio_available else None,
             current_row=current_row,
             duration_seconds=seconds(duration),
         )
