@@ -117,3 +117,20 @@ def test_an_editors_track_whose_audio_is_gone_does_not_stop_the_load(kept_media)
     call_command("load_demo", stdout=out)
     assert "already loaded" in out.getvalue()
     assert not audio.file.storage.exists(audio.file.name)  # not the demo's to make again
+
+
+def test_a_recording_that_cannot_be_made_again_is_reported_and_the_load_goes_on(kept_media, monkeypatch):
+    track = TrackPage.objects.select_related("audio").get(number=5)
+    track.audio.file.storage.delete(track.audio.file.name)
+
+    def disk_full(path, **arguments):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(load_demo, "render_demo_audio", disk_full)
+    out, err = StringIO(), StringIO()
+    call_command("load_demo", stdout=out, stderr=err)
+    assert "already loaded" in out.getvalue()
+    assert f"Could not make again 1 missing demo file(s): {track.audio.file.name} (No space left on device)" in (
+        err.getvalue()
+    )
+    assert AudioFile.objects.get(pk=track.audio.pk).file.name == track.audio.file.name

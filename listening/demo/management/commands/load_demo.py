@@ -82,6 +82,9 @@ class Command(BaseCommand):
         if self.verbosity > 0:
             self.stdout.write(style(message) if style else message)
 
+    def warn(self, message):
+        self.stderr.write(self.style.WARNING(message))
+
     def step(self, message):
         self.say(f"  [{time.monotonic() - self.started:5.1f} s] {message}")
 
@@ -108,33 +111,47 @@ class Command(BaseCommand):
         for folder in demo_upload_folders():
             for path in sorted((root / folder).glob(f"{DEMO_PREFIX}*")):
                 if path.is_file() and path.relative_to(root).as_posix() not in referenced:
-                    path.unlink()
-                    removed.append(path.name)
+                    try:
+                        path.unlink()
+                    except OSError as error:
+                        self.warn(f"Could not remove {path}, left by an interrupted load: {error.strerror or error}.")
+                    else:
+                        removed.append(path.name)
         if removed:
             self.say(f"Removed {len(removed)} file(s) an interrupted load left behind: {named(removed)}.")
 
     def restore_missing_media(self):
         """Make again the demo's audio and images whose files are gone from the media folder.
 
-        A wiped or partly restored media folder must not stop `make run`; what an editor uploaded in
-        their place is theirs, and is only listed on the dashboard when it goes missing.
+        A wiped or partly restored media folder must not stop `make run`: what cannot be made again
+        (the folder cannot be written, say) is reported and left, and its pages show it as missing.
+        What an editor uploaded in place of the demo's is theirs: the dashboard lists it when it is gone.
         """
-        restored = []
+        restored, failed = [], []
         by_slug = {track.slug: track for track in self.album.tracks}
         tracks = TrackPage.objects.child_of(self.demo_soundtrack()).select_related("audio")
         for track in tracks:
             audio, data = track.audio, by_slug.get(track.slug)
             if audio is None or data is None or audio.credit != AUDIO_CREDIT or audio.file_is_stored:
                 continue
-            self.render_audio_into(audio, data)
+            try:
+                self.render_audio_into(audio, data)
+            except OSError as error:
+                failed.append(f"{audio.file.name} ({error.strerror or error})")
+                continue
             audio.save()
             restored.append(audio.file.name)
         collection = Collection.objects.filter(name=COLLECTION_NAME).first()
         for image in get_image_model().objects.filter(collection=collection) if collection else []:
-            if self.restore_image_file(image):
-                restored.append(image.file.name)
+            try:
+                if self.restore_image_file(image):
+                    restored.append(image.file.name)
+            except OSError as error:
+                failed.append(f"{image.file.name} ({error.strerror or error})")
         if restored:
             self.say(f"Made again {len(restored)} demo file(s) missing from the media folder: {named(restored)}.")
+        if failed:
+            self.warn(f"Could not make again {len(failed)} missing demo file(s): {named(failed)}.")
 
     def restore_image_file(self, image) -> bool:
         if image.file.storage.exists(image.file.name):
