@@ -40,7 +40,9 @@ LOCAL_ACCOUNT = ("admin", "listening")
 LOCAL_ROLE_ACCOUNTS = {"editor": "Editors", "contributor": "Contributors"}
 # Every file the demo writes is named so; storage may add "_" and seven characters before the extension.
 DEMO_PREFIX = "demo-"
-STORED_DEMO_IMAGE = re.compile(r"^demo-(?P<stem>.+?)(?:_[A-Za-z0-9]{7})?(?P<suffix>\.[A-Za-z0-9]+)$")
+STORED_DEMO_IMAGE = re.compile(
+    rf"^{re.escape(DEMO_PREFIX)}(?P<stem>.+?)(?:_[A-Za-z0-9]{{7}})?(?P<suffix>\.[A-Za-z0-9]+)$"
+)
 
 
 class Command(BaseCommand):
