@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core.checks import Tags, register
+
+from .checks import check_media_folder
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +14,6 @@ class CoreConfig(AppConfig):
     name = "listening.core"
     label = "core"
     verbose_name = "Base"
+
+    def ready(self):
+        register(check_media_folder, Tags.files)

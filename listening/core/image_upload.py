@@ -8,18 +8,16 @@ field below decodes the whole image once, under the same pixel limit, before any
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .image_errors import DECODE_ERRORS
+from .media_folder import RefusesUploadsIntoUnwritableMedia
+
 DAMAGED = "“%(name)s” is damaged or incomplete (it may have been cut off while uploading); export it again."
 NOT_AN_IMAGE = "“%(name)s” is not an image we can read; upload a JPEG, PNG, GIF, WebP or AVIF file."
-# Everything Pillow and Willow raise for broken files; none of them is the uploader's fault to read.
-DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error, zlib.error)
 
 
 class CheckedImageField(WagtailImageField):
@@ -56,8 +54,11 @@ class CheckedImageField(WagtailImageField):
             upload.seek(0)
 
 
-class CheckedImageForm(BaseImageForm):
-    """Wagtail's image form with the file field above; the single and multiple upload views both use it."""
+class CheckedImageForm(RefusesUploadsIntoUnwritableMedia, BaseImageForm):
+    """Wagtail's image form with the file field above; the single and multiple upload views both use it.
+
+    It also refuses, on the form, an image the media folder cannot take.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -125,6 +125,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Documents go through Wagtail's view, which applies collection privacy; the media URL never serves them.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "vtt"]
+# A document the media folder cannot take is refused on the form, not with a server error.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "listening.core.document_upload.CheckedDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Pillow refuses images above this many pixels (decompression bombs).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000

@@ -17,6 +17,8 @@ from django.template.defaultfilters import filesizeformat
 
 from listening.core.media_types import AUDIO_CONTAINERS, AUDIO_FORMATS
 
+from .audio_completeness import is_complete
+
 # Tags worth keeping, under our names; the rest of a file's tags stay in the file.
 TAG_KEYS = {
     "title": ("TIT2", "title", "\xa9nam", "TITLE"),
@@ -123,6 +125,11 @@ def read_audio_metadata(fileobj: IO[bytes], name: str, *, max_bytes: int | None 
     length = getattr(audio.info, "length", 0) or 0
     if not length or length != length or length <= 0:  # the middle test catches NaN
         raise AudioRejected(f"“{display_name}” has no playable length.")
+    if not is_complete(audio, fileobj, size):
+        raise AudioRejected(
+            f"“{display_name}” is damaged or incomplete (it may have been cut off while copying or uploading); "
+            "export it again."
+        )
 
     bitrate = getattr(audio.info, "bitrate", None) or None
     mime_type, format_name = AUDIO_FORMATS.get(kind, ("application/octet-stream", kind))

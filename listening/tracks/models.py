@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -22,6 +23,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
+from listening.core.media_folder import RefusesUploadsIntoUnwritableMedia
+from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
@@ -41,8 +44,9 @@ logger = logging.getLogger(__name__)
 STILL_SPEC = "fill-1280x720|format-webp"
 
 
-class AudioFileForm(WagtailAdminModelForm):
-    """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read."""
+class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
+    """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read,
+    and what the media folder cannot take."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,7 +58,7 @@ class AudioFileForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload and "file" in self.changed_data:
+        if upload and "file" in self.changed_data and not self.has_error("file"):
             try:
                 # The form keeps the file itself when it saves; here it is only read.
                 self.instance.ingest(upload, upload.name, title=cleaned.get("title") or "", store=False)
@@ -108,6 +112,7 @@ class AudioFile(index.Indexed, models.Model):
         if store:
             fileobj.seek(0)
             self.file.save(PurePath(name).name, File(fileobj, name=PurePath(name).name), save=False)
+            self.__dict__.pop("file_is_stored", None)  # asked again of the new file
         return metadata
 
     def apply_metadata(self, metadata: AudioMetadata) -> None:
@@ -120,6 +125,17 @@ class AudioFile(index.Indexed, models.Model):
         self.size = metadata.size
         self.checksum = metadata.checksum
         self.tags = metadata.tags
+
+    @cached_property
+    def file_is_stored(self) -> bool:
+        """Whether the file is in media storage: a wiped or partly restored media folder can lose it."""
+        if not self.file:
+            return False
+        try:
+            return self.file.storage.exists(self.file.name)
+        except Exception:  # each storage backend has its own errors; all mean it cannot be played now
+            logger.warning("Could not ask storage for audio file %s (%s).", self.pk, self.file.name, exc_info=True)
+            return False
 
     @property
     def duration_display(self) -> str:
@@ -361,6 +377,7 @@ class TrackPage(RoutablePageMixin, Page):
         stage_row = sounding[-1] if sounding else next((row for row in rows if row["still"]), None)
         active_performers = {p.pk for span in active for p in span.cue.performers.all()}
         credits = list(self.credits.select_related("person__portrait")) if self.pk else list(self.credits.all())
+        audio_available = self.audio is not None and self.audio.file_is_stored
         context.update(
             cue_rows=rows,
             stage_row=stage_row,
@@ -372,7 +389,9 @@ class TrackPage(RoutablePageMixin, Page):
             scenes=scenes,
             scene_spans=_scene_spans(spans, duration, readable),
             sibling_takes=self.sibling_takes(),
-            player_track=self,
+            # A track whose audio file is gone from storage shows a notice; the player stays empty.
+            audio_available=audio_available,
+            player_track=self if audio_available else None,
             current_row=current_row,
             duration_seconds=seconds(duration),
         )
@@ -479,14 +498,15 @@ def _unique(items):
 
 
 def _stage_still(cue, readable_scenes):
-    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one.
+    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one,
+    or when its rendition cannot be made (the image's file is missing or damaged: see rendition_or_none).
 
     `readable_scenes` is the set of ids of the scenes a reader may see.
     """
     image = cue.still
     if image is None and cue.scene_id and cue.scene_id in readable_scenes:
         image = cue.scene.first_still
-    return image.get_rendition(STILL_SPEC) if image else None
+    return rendition_or_none(image, STILL_SPEC)
 
 
 class TrackCreditQuerySet(models.QuerySet):

@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -72,3 +73,35 @@ def warn_of_cues_past_the_end(request, instance):
             f"“{instance.title}” is {instance.duration_display} long, shorter than these cues: {shown}. "
             "Retime them; the track cannot be saved until they fit.",
         )
+
+
+def tracks_missing_their_audio(user):
+    """Tracks `user` may edit whose chosen audio file is gone from media storage, in tree order."""
+    used = AudioFile.objects.filter(tracks__isnull=False).distinct()
+    missing = [audio.pk for audio in used if not audio.file_is_stored]
+    if not missing:
+        return []
+    tracks = TrackPage.objects.filter(audio__in=missing).select_related("audio").order_by("path")
+    return [track for track in tracks if track.permissions_for_user(user).can_edit()]
+
+
+class MissingAudioPanel(Component):
+    """On the dashboard: the tracks whose recording is missing, each linked to its editor and its audio."""
+
+    order = 20  # near the top: readers of these tracks see a notice instead of the player
+    template_name = "tracks/admin/missing_audio_panel.html"
+
+    def __init__(self, tracks, *, can_replace_audio: bool):
+        self.tracks = tracks
+        self.can_replace_audio = can_replace_audio
+
+    def get_context_data(self, parent_context=None):
+        return {"tracks": self.tracks, "can_replace_audio": self.can_replace_audio}
+
+
+@hooks.register("construct_homepage_panels")
+def list_tracks_missing_their_audio(request, panels):
+    tracks = tracks_missing_their_audio(request.user)
+    if tracks:
+        can_replace_audio = request.user.has_perm("tracks.change_audiofile")
+        panels.append(MissingAudioPanel(tracks, can_replace_audio=can_replace_audio))

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 import time
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import models, transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
@@ -35,6 +38,11 @@ AUDIO_CREDIT = "Synthesised demo audio (not the 1957 recording); replace with li
 LOCAL_ACCOUNT = ("admin", "listening")
 # Local accounts for trying the roles (groups made by the tracks migration): username → group.
 LOCAL_ROLE_ACCOUNTS = {"editor": "Editors", "contributor": "Contributors"}
+# Every file the demo writes is named so; storage may add "_" and seven characters before the extension.
+DEMO_PREFIX = "demo-"
+STORED_DEMO_IMAGE = re.compile(
+    rf"^{re.escape(DEMO_PREFIX)}(?P<stem>.+?)(?:_[A-Za-z0-9]{{7}})?(?P<suffix>\.[A-Za-z0-9]+)$"
+)
 
 
 class Command(BaseCommand):
@@ -51,12 +59,14 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(str(error)) from None
         self.written_files: list[Path] = []
+        self.remove_orphaned_demo_files()
         try:
             # One transaction: a failed --reset keeps the album that was there.
             with transaction.atomic():
                 if reset:
                     self.remove_demo()
                 if self.demo_is_loaded():
+                    self.restore_missing_media()
                     self.say("The demo album is already loaded; nothing to do (use --reset to rebuild it).")
                 else:
                     self.load()
@@ -74,23 +84,91 @@ class Command(BaseCommand):
         if self.verbosity > 0:
             self.stdout.write(style(message) if style else message)
 
+    def warn(self, message):
+        self.stderr.write(self.style.WARNING(message))
+
     def step(self, message):
         self.say(f"  [{time.monotonic() - self.started:5.1f} s] {message}")
 
     # -- state ----------------------------------------------------------------------------------
 
     def demo_is_loaded(self) -> bool:
-        soundtrack = SoundtrackPage.objects.filter(slug=self.album.soundtrack.slug).first()
-        if soundtrack is None:
+        # Its pages, that is: files missing from the media folder are made again by restore_missing_media.
+        soundtrack = self.demo_soundtrack()
+        return soundtrack is not None and TrackPage.objects.child_of(soundtrack).count() == len(self.album.tracks)
+
+    def demo_soundtrack(self):
+        return SoundtrackPage.objects.filter(slug=self.album.soundtrack.slug).first()
+
+    def remove_orphaned_demo_files(self):
+        """Remove files the demo wrote that no database row points at.
+
+        A load killed outright (no chance to run the clean-up in handle) leaves its files behind while
+        its transaction rolls back. Only the folders the demo writes to are swept, and only names it
+        gives: renditions, made by page views at any moment, are left alone.
+        """
+        root = Path(settings.MEDIA_ROOT)
+        referenced = stored_file_names()
+        removed = []
+        for folder in demo_upload_folders():
+            for path in sorted((root / folder).glob(f"{DEMO_PREFIX}*")):
+                if path.is_file() and path.relative_to(root).as_posix() not in referenced:
+                    try:
+                        path.unlink()
+                    except OSError as error:
+                        self.warn(f"Could not remove {path}, left by an interrupted load: {error.strerror or error}.")
+                    else:
+                        removed.append(path.name)
+        if removed:
+            self.say(f"Removed {len(removed)} file(s) an interrupted load left behind: {named(removed)}.")
+
+    def restore_missing_media(self):
+        """Make again the demo's audio and images whose files are gone from the media folder.
+
+        A wiped or partly restored media folder must not stop `make run`: what cannot be made again
+        (the folder cannot be written, say) is reported and left, and its pages show it as missing.
+        What an editor uploaded in place of the demo's is theirs: the dashboard lists it when it is gone.
+        """
+        restored, failed = [], []
+        by_slug = {track.slug: track for track in self.album.tracks}
+        tracks = TrackPage.objects.child_of(self.demo_soundtrack()).select_related("audio")
+        for track in tracks:
+            audio, data = track.audio, by_slug.get(track.slug)
+            if audio is None or data is None or audio.credit != AUDIO_CREDIT or audio.file_is_stored:
+                continue
+            try:
+                self.render_audio_into(audio, data)
+            except OSError as error:
+                failed.append(f"{audio.file.name} ({error.strerror or error})")
+                continue
+            audio.save()
+            restored.append(audio.file.name)
+        collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+        for image in get_image_model().objects.filter(collection=collection) if collection else []:
+            try:
+                if self.restore_image_file(image):
+                    restored.append(image.file.name)
+            except OSError as error:
+                failed.append(f"{image.file.name} ({error.strerror or error})")
+        if restored:
+            self.say(f"Made again {len(restored)} demo file(s) missing from the media folder: {named(restored)}.")
+        if failed:
+            self.warn(f"Could not make again {len(failed)} missing demo file(s): {named(failed)}.")
+
+    def restore_image_file(self, image) -> bool:
+        if image.file.storage.exists(image.file.name):
             return False
-        tracks = TrackPage.objects.child_of(soundtrack).select_related("audio")
-        if tracks.count() != len(self.album.tracks):
+        match = STORED_DEMO_IMAGE.match(PurePosixPath(image.file.name).name)
+        committed = IMAGES_DIR / f"{match['stem']}{match['suffix']}" if match else None
+        if committed is None or not committed.is_file():
             return False
-        # A wiped media folder means the audio must be made again.
-        return all(
-            track.audio and track.audio.file and track.audio.file.storage.exists(track.audio.file.name)
-            for track in tracks
-        )
+        with committed.open("rb") as handle:
+            image.file.save(f"{DEMO_PREFIX}{committed.name}", File(handle), save=False)
+        self.written_files.append(Path(image.file.path))
+        image.save()
+        # Its sizes went with it; Wagtail makes them again from the restored file.
+        image.renditions.all().delete()
+        return True
 
     def remove_demo(self):
         self.say("Removing the demo album…")
@@ -270,7 +348,6 @@ class Command(BaseCommand):
         return scenes
 
     def make_tracks(self, soundtrack, people, scenes):
-        voices = {person.slug: person.voice for person in self.album.people}
         roles = {person.slug: person.role for person in self.album.people}
         for data in self.album.tracks:
             length_ms = parse_time(data.length)
@@ -304,35 +381,55 @@ class Command(BaseCommand):
                 row.performers = [people[slug] for slug in cue.performers]
                 cues.append(row)
             page.cues = cues
-            spans = [
-                (voices[person.slug], span.start_ms / 1000, span.end_ms / 1000)
-                for span in cue_spans(cues, length_ms)
-                if span.cue.layer == Cue.Layer.MUSIC
-                for person in span.cue.performers.all()
-                if voices.get(person.slug)
-            ]
-            page.audio = self.make_audio(data, length_ms, spans)
+            page.audio = self.make_audio(data)
             self.publish(soundtrack, page)
             self.step(f"track {data.number:2d}  {data.title_fr} ({data.length}, {len(cues)} cues)")
 
-    def make_audio(self, data, length_ms, voice_spans):
-        filename = f"demo-{data.number:02d}-{data.slug}.mp3"
+    def make_audio(self, data):
+        audio = AudioFile(title=f"{data.title_fr} (demo audio)", credit=AUDIO_CREDIT)
+        self.render_audio_into(audio, data)
+        audio.save()
+        return audio
+
+    def render_audio_into(self, audio, data):
+        """Synthesise a track's audio from its data and keep it as `audio`'s file (the record is not saved)."""
+        filename = f"{DEMO_PREFIX}{data.number:02d}-{data.slug}.mp3"
+        length_ms = parse_time(data.length)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / filename
             render_demo_audio(
                 path,
                 duration_s=length_ms / 1000,
                 tempo_bpm=data.tempo_bpm,
-                voice_spans=voice_spans,
+                voice_spans=self.voice_spans(data, length_ms),
                 seed=data.number,
             )
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
-                audio = AudioFile(title=f"{data.title_fr} (demo audio)", credit=AUDIO_CREDIT)
                 audio.ingest(handle, filename)
         self.written_files.append(Path(audio.file.path))
-        audio.save()
-        return audio
+
+    def voice_spans(self, data, length_ms):
+        """(voice, start s, end s) for each musician a music cue of the track names: what its audio plays."""
+        voices = {person.slug: person.voice for person in self.album.people}
+        cues = [
+            SimpleNamespace(
+                pk=None,
+                sort_order=order,
+                start_ms=parse_time(cue.start),
+                end_ms=parse_time(cue.end) if cue.end else None,
+                layer=cue.layer,
+                performers=cue.performers,
+            )
+            for order, cue in enumerate(data.cues)
+        ]
+        return [
+            (voices[slug], span.start_ms / 1000, span.end_ms / 1000)
+            for span in cue_spans(cues, length_ms)
+            if span.cue.layer == Cue.Layer.MUSIC
+            for slug in span.cue.performers
+            if voices.get(slug)
+        ]
 
     # -- local account --------------------------------------------------------------------------
 
@@ -350,6 +447,29 @@ class Command(BaseCommand):
                 user.groups.add(group)
         self.say(f"Admin (this machine only): http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”.")
         self.say("To try the roles, log in as “editor” or “contributor”, with the same password.")
+
+
+def named(names: list[str], shown: int = 5) -> str:
+    """“a, b, c and 4 more”: a list of files for a progress line."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
+def demo_upload_folders() -> list[str]:
+    """The media folders the demo's files go to: its images' and its audio's."""
+    image_folder = PurePosixPath(get_image_model()(title="").get_upload_to("x.jpg")).parent
+    audio_folder = PurePosixPath(AudioFile._meta.get_field("file").generate_filename(None, "x.mp3")).parent
+    return sorted({str(image_folder), str(audio_folder)})
+
+
+def stored_file_names() -> set[str]:
+    """The name of every file a database row points at, in any model with a file field."""
+    names = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                names.update(model._default_manager.exclude(**{field.name: ""}).values_list(field.name, flat=True))
+    return names
 
 
 def render_demo_audio(path: Path, **arguments) -> None:
