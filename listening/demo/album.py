@@ -29,6 +29,30 @@ class DemoDataError(ValueError):
 
 
 @dataclass(frozen=True)
+class Source:
+    """One citation: a title, who wrote or issued it, and a link where there is one."""
+
+    key: str
+    title: str
+    author: str
+    publisher: str
+    year: str
+    link: str
+    note: str
+
+    @property
+    def line(self) -> str:
+        """The citation on one line of plain text, the link (if any) at its end."""
+        text = ", ".join(part for part in (self.author, self.title) if part)
+        details = ", ".join(part for part in (self.publisher, self.year) if part)
+        if details:
+            text += f" ({details})"
+        if self.note:
+            text += f"; {self.note}"
+        return f"{text}. {self.link}" if self.link else f"{text}."
+
+
+@dataclass(frozen=True)
 class Person:
     slug: str
     name: str
@@ -40,6 +64,7 @@ class Person:
     nationality: str
     portrait: str
     biography: list[str]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -57,6 +82,7 @@ class Scene:
     people: list[str]
     summary: list[str]
     stills: list[Still]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,7 @@ class Quote:
 class Myth:
     claim: str
     record: list[str]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -77,6 +104,7 @@ class Chapter:
     paragraphs: list[str]
     quote: Quote | None
     myths: list[Myth]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -92,7 +120,7 @@ class Soundtrack:
     recorded: str
     studio: str
     cover: str
-    sources: list[str]
+    sources: list[Source]
     intro: list[str]
     chapters: list[Chapter]
 
@@ -105,9 +133,10 @@ class Cue:
     title: str
     layer: str
     scene: str
+    still: str | None
     performers: list[str]
     commentary: list[str]
-    sources: list[str]
+    sources: list[Source]
 
 
 @dataclass(frozen=True)
@@ -165,8 +194,8 @@ def load_album(data_dir: Path = DATA_DIR, images_dir: Path = IMAGES_DIR) -> Albu
     """Read and check every data file; DemoDataError names the first problem found."""
     sources = _read_sources(_open(data_dir / "sources.toml"))
     site = _open(data_dir / "site.toml")
-    people = [_read_person(table) for table in _open(data_dir / "people.toml").tables("people")]
-    scenes = [_read_scene(table) for table in _open(data_dir / "scenes.toml").tables("scenes")]
+    people = [_read_person(table, sources) for table in _open(data_dir / "people.toml").tables("people")]
+    scenes = [_read_scene(table, sources) for table in _open(data_dir / "scenes.toml").tables("scenes")]
     soundtrack = _read_soundtrack(_open(data_dir / "soundtrack.toml"), sources)
     track_files = sorted((data_dir / "tracks").glob("*.toml"))
     if not track_files:
@@ -299,14 +328,33 @@ def _open(path: Path) -> _Table:
         raise DemoDataError(f"{_shown(path)} is not valid TOML: {error}.") from None
 
 
-def _read_sources(table: _Table) -> dict[str, str]:
-    sources = {key: table.text(key) for key in table.values}
+def _read_sources(table: _Table) -> dict[str, Source]:
+    sources = {}
+    for key in table.values:
+        entry = table.table(key)
+        source = Source(
+            key=key,
+            title=entry.text("title"),
+            author=entry.text("author", ""),
+            publisher=entry.text("publisher", ""),
+            year=entry.text("year", ""),
+            link=entry.text("link", ""),
+            note=entry.text("note", ""),
+        )
+        if not (source.author or source.publisher):
+            entry.fail("author", "is missing (give an author or a publisher)")
+        if source.link and not source.link.startswith(("https://", "http://")):
+            entry.fail("link", f"is “{source.link}”, which is not a web address")
+        entry.finish()
+        sources[key] = source
     table.finish()
     return sources
 
 
-def _source_list(table: _Table, sources: dict[str, str]) -> list[str]:
+def _source_list(table: _Table, sources: dict[str, Source]) -> list[Source]:
     names = table.texts("sources")
+    if not names:
+        table.fail("sources", "is empty (cite at least one source)")
     for name in names:
         if name not in sources:
             table.fail("sources", f"names “{name}”, which is not in sources.toml")
@@ -330,7 +378,7 @@ def _read_index(table: _Table) -> IndexPage:
     return index
 
 
-def _read_person(table: _Table) -> Person:
+def _read_person(table: _Table, sources: dict[str, Source]) -> Person:
     person = Person(
         slug=table.text("slug"),
         name=table.text("name"),
@@ -342,12 +390,13 @@ def _read_person(table: _Table) -> Person:
         nationality=table.text("nationality"),
         portrait=table.text("portrait"),
         biography=table.prose("biography"),
+        sources=_source_list(table, sources),
     )
     table.finish()
     return person
 
 
-def _read_scene(table: _Table) -> Scene:
+def _read_scene(table: _Table, sources: dict[str, Source]) -> Scene:
     stills = []
     for still_table in table.tables("stills"):
         stills.append(Still(image=still_table.text("image"), caption=still_table.text("caption")))
@@ -360,12 +409,13 @@ def _read_scene(table: _Table) -> Scene:
         people=table.texts("people"),
         summary=table.prose("summary"),
         stills=stills,
+        sources=_source_list(table, sources),
     )
     table.finish()
     return scene
 
 
-def _read_chapter(table: _Table) -> Chapter:
+def _read_chapter(table: _Table, sources: dict[str, Source]) -> Chapter:
     quote_table = table.table("quote", optional=True)
     quote = None
     if quote_table is not None:
@@ -373,9 +423,21 @@ def _read_chapter(table: _Table) -> Chapter:
         quote_table.finish()
     myths = []
     for myth_table in table.tables("myths"):
-        myths.append(Myth(claim=myth_table.text("claim"), record=myth_table.prose("record")))
+        myths.append(
+            Myth(
+                claim=myth_table.text("claim"),
+                record=myth_table.prose("record"),
+                sources=_source_list(myth_table, sources),
+            )
+        )
         myth_table.finish()
-    chapter = Chapter(heading=table.text("heading"), paragraphs=table.prose("paragraphs"), quote=quote, myths=myths)
+    chapter = Chapter(
+        heading=table.text("heading"),
+        paragraphs=table.prose("paragraphs"),
+        quote=quote,
+        myths=myths,
+        sources=_source_list(table, sources),
+    )
     table.finish()
     return chapter
 
@@ -395,7 +457,7 @@ def _read_soundtrack(table: _Table, sources: dict[str, str]) -> Soundtrack:
         cover=table.text("cover"),
         sources=_source_list(table, sources),
         intro=table.prose("intro"),
-        chapters=[_read_chapter(chapter) for chapter in table.tables("chapters")],
+        chapters=[_read_chapter(chapter, sources) for chapter in table.tables("chapters")],
     )
     table.finish()
     return soundtrack
@@ -409,6 +471,7 @@ def _read_cue(table: _Table, sources: dict[str, str]) -> Cue:
         title=table.text("title"),
         layer=table.choice("layer", LAYERS),
         scene=table.text("scene"),
+        still=table.text("still", None),
         performers=table.texts("performers"),
         commentary=table.prose("commentary"),
         sources=_source_list(table, sources),
@@ -445,6 +508,7 @@ def _check_references(album: Album, data_dir: Path, images_dir: Path) -> None:
     """Slugs and image names must point at something, or the loader would fail halfway."""
     people = {person.slug for person in album.people}
     scenes = {scene.slug for scene in album.scenes}
+    scene_stills = {scene.slug: scene.stills for scene in album.scenes}
 
     def check(file: str, label: str, key: str, names, known: set[str], known_where: str):
         for name in [names] if isinstance(names, str) else names:
@@ -472,4 +536,7 @@ def _check_references(album: Album, data_dir: Path, images_dir: Path) -> None:
         for number, cue in enumerate(track.cues, start=1):
             label = f"cues {number} ({cue.slug})"
             check(track_file, label, "scene", cue.scene, scenes, "scenes.toml")
+            if cue.still is not None:
+                stills = {still.image for still in scene_stills[cue.scene]}
+                check(track_file, label, "still", cue.still, stills, f"the stills of scene “{cue.scene}”")
             check(track_file, label, "performers", cue.performers, people, "people.toml")

@@ -5,13 +5,16 @@ jazz quintet played by numpy: a D minor / C7 modal vamp (four bars of each, roun
 harmony Pierre Michelot remembered Davis asking for) in swung 4/4.
 
 * ``bass``    — a plucked upright: walking quarters, or a two-feel for ballads, on chord tones.
-* ``drums``   — brushes: a swirling sweep, swung taps, a feathered kick and a hi-hat foot on 2 and 4.
+* ``drums``   — brushes: a swirling sweep, swung taps, a ride cymbal (filtered noise, as a cymbal is),
+  a feathered kick and a hi-hat foot on 2 and 4.
 * ``piano``   — sparse off-beat comping with rootless Dm7 / C7 voicings in the middle register.
 * ``trumpet`` — a Harmon-muted trumpet (thin, nasal, bright) playing slow, lonely D dorian phrases.
 * ``tenor``   — a breathier, darker tenor saxophone, lower down, answering the trumpet.
 
-Each voice sounds only inside its ``voice_spans`` and enters or leaves with a 40 ms fade, so a
-listener hears the entrances and exits where the guide says they are. Everything is derived from
+Each voice plays as a musician would inside its ``voice_spans``: it enters on a note (no note that
+began before the span is heard), plays no note after the span ends, and what is still ringing at the
+end fades out over ``FADE_OUT_S``. So a listener hears the entrances and exits where the guide says
+they are, as players coming and going rather than a mixer channel being muted. Everything is derived from
 ``numpy.random.default_rng`` seeded from ``seed`` (one stream per voice), so the same arguments
 always give the same bytes. Notes are synthesised once per pitch and added at their offsets: a
 2¾-minute track takes about 0.6 s to synthesise and 0.9 s to encode (libsndfile's LAME) on two cores.
@@ -35,8 +38,10 @@ VOICES = ("trumpet", "tenor", "piano", "bass", "drums")
 SAMPLE_RATE = 22050
 SR = SAMPLE_RATE
 
-#: Fade at every span edge: short enough to hear the entrance or exit, long enough not to click.
-FADE_S = 0.04
+#: A voice's entry: a guard against a click (the first note starts at the span, so this is not heard).
+FADE_IN_S = 0.02
+#: A voice's exit: the notes still ringing when the span ends die away over this long, not cut dead.
+FADE_OUT_S = 0.3
 #: Peak ceiling before encoding; the MP3 round trip adds a little overshoot, so keep a margin below -1 dBFS.
 PEAK_DBFS = -1.5
 #: libsndfile maps this compression level to 64 kbit/s constant bitrate for 22.05 kHz mono MPEG-2 layer III.
@@ -128,25 +133,28 @@ def _validate(duration_s, tempo_bpm, voice_spans, seed) -> tuple[float, float, d
     return duration, tempo, {v: merge_spans(s) for v, s in per_voice.items()}, int(seed) % (1 << 64)
 
 
-def _gate(spans: list[tuple[float, float]], n: int) -> np.ndarray:
-    """1 inside the merged spans, 0 outside, with raised-cosine fades just inside each edge."""
+def _envelope(spans: list[tuple[float, float]], n: int) -> np.ndarray:
+    """0 before each span, a click guard at its start, 1 through it, then a raised-cosine fade after its
+    end: what a player leaves ringing dies away instead of stopping dead."""
     env = np.zeros(n, dtype=np.float32)
-    fade_n = int(round(FADE_S * SR))
+    in_n, out_n = int(round(FADE_IN_S * SR)), int(round(FADE_OUT_S * SR))
     for start, end in spans:
         i0, i1 = int(round(start * SR)), min(n, int(round(end * SR)))
         if i1 <= i0:
             continue
-        env[i0:i1] = 1.0
-        f = min(fade_n, (i1 - i0) // 2)
+        shape = np.ones(i1 - i0 + out_n, dtype=np.float32)
+        f = min(in_n, (i1 - i0) // 2)
         if f > 0:
-            ramp = (0.5 - 0.5 * np.cos(np.pi * (np.arange(f) + 0.5) / f)).astype(np.float32)
-            env[i0 : i0 + f] = ramp
-            env[i1 - f : i1] = ramp[::-1]
+            shape[:f] = 0.5 - 0.5 * np.cos(np.pi * (np.arange(f) + 0.5) / f)
+        shape[i1 - i0 :] = 0.5 + 0.5 * np.cos(np.pi * (np.arange(out_n) + 0.5) / out_n)
+        stop = min(n, i0 + len(shape))
+        env[i0:stop] = np.maximum(env[i0:stop], shape[: stop - i0])
     return env
 
 
-def _overlaps(spans: list[tuple[float, float]], t0: float, t1: float) -> bool:
-    return any(s < t1 and t0 < e for s, e in spans)
+def _starts_in(spans: list[tuple[float, float]], t: float) -> bool:
+    """Whether a note beginning at t belongs to a span: players start notes only inside their spans."""
+    return any(s - 1e-6 <= t < e for s, e in spans)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -536,7 +544,7 @@ def _render_horn(n: int, notes: list[_Note], grid: _Grid, snd: _HornSound, amps_
         t0, t1 = grid.time(note.start), grid.time(note.end)
         dur = t1 - t0
         sound = max(0.05, dur - min(snd.gap, 0.2 * dur))
-        if _overlaps(spans, t0, t0 + sound + snd.release):
+        if _starts_in(spans, t0):
             events.append((t0, sound, note.midi, note.vel))
     need: dict[int, int] = {}
     for _, sound, midi, _ in events:
@@ -653,7 +661,7 @@ def _render_bass(n, grid: _Grid, n_bars, rng, spans) -> np.ndarray:
     events = []
     for s, e, midi, vel in _plan_bass(rng, grid, n_bars):
         t0, t1 = grid.time(s), grid.time(e)
-        if _overlaps(spans, t0, t1 + 0.05):
+        if _starts_in(spans, t0):
             events.append((t0, t1 - t0, midi, vel))
     need: dict[int, int] = {}
     for _, dur, midi, _ in events:
@@ -750,7 +758,7 @@ def _render_piano(n, grid: _Grid, n_bars, rng, spans) -> np.ndarray:
     for start, length, voicing, vel in sorted(plan):
         t0 = grid.time(start)
         dur = min(grid.time(start + length) - t0, 2.5)
-        if _overlaps(spans, t0, t0 + dur + 0.15):
+        if _starts_in(spans, t0):
             hits.append((t0, dur, voicing, vel))
     need: dict[int, int] = {}
     for _, dur, voicing, _ in hits:
@@ -784,7 +792,7 @@ def _render_drums(n, grid: _Grid, n_bars, rng, spans) -> np.ndarray:
         x = _band(rng.standard_normal(bar_n), 500, 3500, 1)
         sweeps.append(x / (np.std(x) + 1e-12) * sweep_env * 0.12)
 
-    # Brush tap (the swung "ride" pattern on the snare), soft ride cymbal ping, feathered kick, hi-hat foot.
+    # Brush tap (the swung pattern on the snare), ride cymbal, feathered kick, hi-hat foot.
     def burst(length, lo, hi, tau, order=2):
         m = int(length * SR)
         x = _band(rng.standard_normal(m), lo, hi, order) * np.exp(-np.arange(m) / (tau * SR))
@@ -792,38 +800,59 @@ def _render_drums(n, grid: _Grid, n_bars, rng, spans) -> np.ndarray:
         return x / (np.max(np.abs(x)) + 1e-12)
 
     taps = [burst(0.12, 1200, 7000, 0.025) for _ in range(3)]
-    m = int(0.7 * SR)
-    tr = np.arange(m) / SR
-    ping = sum(
-        a * np.sin(2 * np.pi * f * tr + rng.uniform(0, 2 * np.pi)) * np.exp(-tr / d)
-        for f, a, d in ((3150, 1.0, 0.35), (4280, 0.7, 0.3), (5370, 0.6, 0.25), (6620, 0.4, 0.2), (7910, 0.3, 0.15))
-    )
-    ping = ping + 0.6 * _band(rng.standard_normal(m), 4000, 9500) * np.exp(-tr / 0.2)
-    ping /= np.max(np.abs(ping))
+    rides = [_ride_hit(rng) for _ in range(4)]
     m = int(0.25 * SR)
     tk = np.arange(m) / SR
     kick = np.sin(2 * np.pi * np.cumsum(48 + 35 * np.exp(-tk / 0.02)) / SR) * np.exp(-tk / 0.09)
     kick[: int(0.003 * SR)] *= np.linspace(0, 1, int(0.003 * SR), endpoint=False)
     chick = burst(0.05, 5000, 10000, 0.012)
 
+    def hit(t, wave, level):
+        if _starts_in(spans, t):  # a drummer comes in on a stroke, not half-way through one
+            _add(buf, int(round(t * SR)), (wave * level).astype(np.float32))
+
+    sweep_buf = np.zeros(n, dtype=np.float32)
     ride_pos = (0.0, 1.0, 1.5, 2.0, 3.0, 3.5)  # ding, ding-da ding, ding-da (swung)
     for bar in range(n_bars):
         b0 = bar * 4
         t_bar = grid.time(b0)
-        if not _overlaps(spans, t_bar, t_bar + 4 * beat + 0.7):
+        if not any(s < t_bar + 4 * beat and t_bar < e for s, e in spans):
             continue
-        _add(buf, int(round(t_bar * SR)), sweeps[bar % 4].astype(np.float32))
+        _add(sweep_buf, int(round(t_bar * SR)), sweeps[bar % 4].astype(np.float32))
         for pos in ride_pos:
             t = grid.time(b0 + pos) + rng.normal(0, 0.003)
             accent = 1.0 if pos in (1.0, 3.0) else 0.7 if pos % 1 == 0 else 0.5
-            i = int(round(t * SR))
-            _add(buf, i, (taps[int(rng.integers(3))] * 0.5 * accent * rng.uniform(0.85, 1.1)).astype(np.float32))
-            _add(buf, i, (ping * 0.11 * accent).astype(np.float32))
+            hit(t, taps[int(rng.integers(3))], 0.5 * accent * rng.uniform(0.85, 1.1))
+            hit(t, rides[int(rng.integers(4))], 0.16 * accent * rng.uniform(0.9, 1.05))
         for pos, level in ((0.0, 0.4), (2.0, 0.22)):
-            _add(buf, int(round(grid.time(b0 + pos) * SR)), (kick * level).astype(np.float32))
+            hit(grid.time(b0 + pos), kick, level)
         for pos in (1.0, 3.0):
-            _add(buf, int(round(grid.time(b0 + pos) * SR)), (chick * 0.18).astype(np.float32))
+            hit(grid.time(b0 + pos), chick, 0.18)
+    # The brush's sweep is a texture, not a stroke: it starts to move at the entry over a short swell.
+    swell = np.ones(n, dtype=np.float32)
+    swell_n = int(0.15 * SR)
+    for start, _end in spans:
+        i0 = int(round(start * SR))
+        k = min(swell_n, n - i0)
+        if k > 0:
+            swell[i0 : i0 + k] = np.minimum(swell[i0 : i0 + k], np.linspace(0, 1, k, endpoint=False))
+    buf += sweep_buf * swell
     return buf
+
+
+def _ride_hit(rng: np.random.Generator) -> np.ndarray:
+    """One stroke on a ride cymbal: band-limited noise, as a cymbal's dense inharmonic spectrum is, with
+    a bright stick click, a quick fall and a long, slowly darkening wash. No tuned partials: not a bell."""
+    m = int(1.2 * SR)
+    t = np.arange(m) / SR
+    wash = _band(rng.standard_normal(m), 3000, 9500, 2)
+    wash *= 0.35 * np.exp(-t / 0.9) + 0.65 * np.exp(-t / 0.12)
+    dark = _band(rng.standard_normal(m), 1800, 5000, 1) * 0.35 * np.exp(-t / 0.5)  # the lower hum of the metal
+    click = _band(rng.standard_normal(m), 5000, 10500, 2) * np.exp(-t / 0.006)
+    shimmer = _smooth_noise(rng, m, 0.06, 0.25)  # the plate's wobble
+    x = (wash + dark) * shimmer + 1.4 * click
+    x[: int(0.001 * SR)] *= np.linspace(0, 1, int(0.001 * SR), endpoint=False)
+    return x / (np.max(np.abs(x)) + 1e-12)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -895,7 +924,7 @@ def synthesize(
         if not spans[voice]:
             continue
         stem = renderers[voice]()
-        stem *= _gate(spans[voice], n)
+        stem *= _envelope(spans[voice], n)
         mix += _GAIN[voice] * stem
 
     if np.any(mix):
@@ -905,7 +934,7 @@ def synthesize(
         audible = np.zeros(n, dtype=bool)
         for voice_spans_ in spans.values():
             for start, end in voice_spans_:
-                audible[int(round(start * SR)) : int(round(end * SR)) + len(ir)] = True
+                audible[int(round(start * SR)) : int(round((end + FADE_OUT_S) * SR)) + len(ir)] = True
         mix[~audible] = 0.0
         tail = min(n, int(0.05 * SR))  # the room's tail is cut at the end of the file: fade it
         mix[n - tail :] *= np.linspace(1, 0, tail)

@@ -52,7 +52,7 @@ def test_the_album_is_complete_and_in_lp_order():
     assert PersonPage.objects.filter(slug__in=["louis-malle", "jeanne-moreau"]).count() == 2
     assert ScenePage.objects.count() >= 9
     for scene in ScenePage.objects.all():
-        assert scene.stills.count() >= 1
+        assert 2 <= scene.stills.count() <= 4
 
 
 def test_pictures_are_the_committed_images_not_redrawn():
@@ -126,3 +126,45 @@ def test_a_failed_reset_keeps_the_album_and_the_media(session_media_root, monkey
     with pytest.raises(RuntimeError, match="disk full"):
         call_command("load_demo", "--reset", stdout=StringIO())
     assert snapshot(session_media_root) == before
+
+
+def test_cues_carry_their_stills_and_sources():
+    by_slug = {(track.number, cue.slug): cue for track in ALBUM.tracks for cue in track.cues}
+    for cue in Cue.objects.select_related("track", "still", "scene"):
+        data = by_slug[(cue.track.specific.number, cue.slug)]
+        if data.still:
+            assert cue.still is not None and cue.still.file.name.endswith(f"demo-{data.still}"), cue.slug
+            assert cue.still.title.startswith("Drawn still: "), cue.slug  # the stage's alternative text
+            assert cue.scene.stills.filter(image=cue.still).exists(), cue.slug
+        assert cue.source_list == [source.line for source in data.sources], cue.slug
+    losin = "Peter Losin, Miles Ahead: A Miles Davis Website, sessionography"
+    assert (
+        Cue.objects.filter(sources__contains=losin)
+        .filter(sources__contains="http://www.plosin.com/milesahead/")
+        .exists()
+    )
+
+
+def test_the_story_people_and_scenes_cite_their_sources_with_links():
+    from listening.tracks.models import SoundtrackPage
+
+    soundtrack = SoundtrackPage.objects.get(slug=ALBUM.soundtrack.slug)
+    assert soundtrack.sources.count("<li>") == len(ALBUM.soundtrack.sources)
+    assert '<a href="http://www.plosin.com/milesahead/">' in soundtrack.sources
+    for block in soundtrack.story:
+        text = str(block.value.get("body") or block.value.get("intro"))
+        assert "<p>Sources: " in text, block.value["heading"]
+        for myth in block.value.get("myths", []):
+            assert "<p>Sources: " in str(myth["record"]), myth["claim"]
+    for person in PersonPage.objects.all():
+        assert "<p>Sources: " in person.biography, person.slug
+    for scene in ScenePage.objects.all():
+        assert "<p>Sources: " in scene.summary, scene.slug
+
+
+def test_each_person_has_a_portrait_of_their_own():
+    portraits = []
+    for person in PersonPage.objects.select_related("portrait"):
+        with person.portrait.file.open("rb") as handle:
+            portraits.append(handle.read())
+    assert len(set(portraits)) == len(portraits)

@@ -52,13 +52,33 @@ def test_a_blank_line_starts_a_paragraph_and_a_line_break_is_a_space(album_dir):
 @pytest.mark.parametrize(
     ("name", "old", "new", "expected"),
     [
-        (GENERIQUE, 'title = "The rhythm section sets the floor"\n', "", "cues 1 (rhythm-section): “title” is missing"),
+        (
+            GENERIQUE,
+            'title = "Piano, bass and drums set the floor"\n',
+            "",
+            "cues 1 (rhythm-section): “title” is missing",
+        ),
         (GENERIQUE, "take = 3", 'take = "3"', "“take” should be a whole number, not text"),
         (GENERIQUE, 'start = "0:18"', "start = 18", "cues 3 (trumpet-enters): “start” should be text"),
         (GENERIQUE, 'start = "0:18"', 'start = "18 s"', "“start” is “18 s”, which is not a time"),
         (GENERIQUE, 'layer = "film"', 'layer = "picture"', "“layer” is “picture”, which is not one of music"),
         (GENERIQUE, 'end = "0:55"', 'edn = "0:55"', "cues 2 (on-screen-two-voices): “edn” is not a key"),
-        (GENERIQUE, 'sources = ["losin", "michelot"]', 'sources = ["losn"]', "names “losn”, which is not in sources"),
+        (GENERIQUE, 'sources = ["losin", "film"]', 'sources = ["losn"]', "names “losn”, which is not in sources"),
+        (GENERIQUE, 'sources = ["losin", "film"]', "sources = []", "cues 1 (rhythm-section): “sources” is empty"),
+        (
+            GENERIQUE,
+            'still = "still-opening-phone-call-2.jpg"',
+            'still = "still-the-motel-1.jpg"',
+            "cues 3 (trumpet-enters): “still” names “still-the-motel-1.jpg”, which is not in the stills of scene",
+        ),
+        ("sources.toml", 'author = "Peter Losin"\n', "", "losin: “author” is missing (give an author or a publisher)"),
+        ("sources.toml", 'link = "http://www.plosin.com/milesahead/"', 'link = "plosin.com"', "“link” is “plosin.com”"),
+        (
+            "soundtrack.toml",
+            'sources = ["film", "calef-novel", "wp-film"]',
+            "",
+            "chapters 3 (The film): “sources” is missing",
+        ),
         (GENERIQUE, 'performers = ["rene-urtreger",', 'performers = ["rene",', "names “rene”, which is not in people"),
         (GENERIQUE, 'scene = "opening-phone-call"', 'scene = "phone"', "“scene” names “phone”, which is not in scenes"),
         ("people.toml", 'portrait = "portrait-miles-davis.jpg"', 'portrait = "miles.jpg"', "“portrait” names “miles"),
@@ -83,3 +103,13 @@ def test_a_missing_image_is_named(album_dir):
 def test_a_missing_file_is_named(album_dir):
     (album_dir / "data" / "sources.toml").unlink()
     assert load_error(album_dir) == f"{album_dir / 'data' / 'sources.toml'} is missing."
+
+
+def test_a_source_is_one_line_with_its_link_at_the_end():
+    album = load_album()
+    losin = album.tracks[0].cues[0].sources[0]
+    assert losin.line.startswith("Peter Losin, Miles Ahead: A Miles Davis Website")
+    assert losin.line.endswith(" http://www.plosin.com/milesahead/")
+    assert "\n" not in losin.line
+    vian = next(source for source in album.soundtrack.sources if source.key == "vian")
+    assert vian.line == "Boris Vian, Liner notes to Ascenseur pour l'échafaud (Fontana 660.213 MR, 1958)."

@@ -2,8 +2,9 @@
 
 Pure-Python checks of the data (no database). They pin the facts that
 CONTENT.md marks as settled (track list, lengths, who plays on what), the timing rules the
-player and the audio synthesiser rely on, and the editorial rules (every cue sourced, no
-popular myth repeated as fact).
+player and the audio synthesiser rely on, what the stage shows while a track plays, and the
+editorial rules of CONTENT.md, "How cue commentary should read": every cue sourced and written
+for the ear, the stand-in named as such, each fact told once, no popular myth repeated as fact.
 """
 
 import re
@@ -96,6 +97,8 @@ def sentence_count(paragraphs) -> int:
 
 def all_text():
     """Every reader-facing string, labelled, except the myth claims (which are myths by design)."""
+    for i, p in enumerate(SOUNDTRACK.footer):
+        yield f"soundtrack footer {i}", p
     for person in PEOPLE:
         for i, p in enumerate(person.biography):
             yield f"person {person.slug} bio {i}", p
@@ -199,7 +202,17 @@ def test_cue_fields_and_slugs(track):
         assert cue.title.strip(), cue.slug
         assert TIME.match(cue.start), cue.slug
         assert cue.end is None or TIME.match(cue.end), cue.slug
-        assert cue.sources and all(s.strip() for s in cue.sources), cue.slug
+
+
+@pytest.mark.parametrize("track", TRACKS, ids=track_ids)
+def test_every_cue_cites_a_source_with_a_title_and_an_author_or_publisher(track):
+    for cue in track.cues:
+        assert cue.sources, f"{cue.slug} cites no source"
+        for source in cue.sources:
+            assert source.title.strip() and (source.author.strip() or source.publisher.strip()), source.key
+            assert source.line.strip() and "\n" not in source.line, source.key
+            if source.link:
+                assert source.line.endswith(source.link), source.key
 
 
 @pytest.mark.parametrize("track", TRACKS, ids=track_ids)
@@ -302,9 +315,10 @@ def test_scene_fields(scene):
     assert scene.title.strip()
     assert 1 <= len(scene.summary) <= 2 and all(p.strip() for p in scene.summary)
     assert scene.characters
-    assert 1 <= len(scene.stills) <= 2
+    assert 2 <= len(scene.stills) <= 4, "a scene needs two to four stills"
     for still in scene.stills:
         assert still.caption.strip()
+    assert len({still.image for still in scene.stills}) == len(scene.stills)
 
 
 def test_every_scene_is_used_by_a_cue():
@@ -402,15 +416,36 @@ def test_myth_and_record_chapter():
     assert len(myths) >= 5
     for myth in myths:
         assert myth.claim.strip() and myth.record and all(p.strip() for p in myth.record)
+    # The claims popular articles actually make, each quoted as they make it.
     claims = " ".join(m.claim.lower() for m in myths)
-    for topic in ("stay cool", "almost nothing", "single pass", "only american", "1990s"):
+    for topic in (
+        "stay cool",
+        "almost nothing",
+        "no second chances",
+        "totally improvised",
+        "assistant",
+        "only american",
+        "1990s",
+        "two years",
+    ):
         assert topic in claims, topic
+    for myth in myths:
+        assert "“" in myth.claim and "”" in myth.claim, f"quote the claim as it is made: {myth.claim}"
+        assert myth.sources, f"no source beside the claim {myth.claim}"
 
 
 # --------------------------------------------------------------------------- editorial rules
 
 # Popular claims that must never appear without a correction close by.
-FORBIDDEN = ["only american", "1990s", "stay cool", "gave us almost nothing", "two years", "single pass"]
+FORBIDDEN = [
+    "only american",
+    "1990s",
+    "stay cool",
+    "gave us almost nothing",
+    "two years",
+    "single pass",
+    "no second chances",
+]
 CORRECTION = re.compile(
     r"\b(not|no|wrong|myth|legend|unconfirmed|never|does not|should|rather than|retired)\b|n't",
     re.IGNORECASE,
@@ -468,3 +503,187 @@ def test_commentary_length_is_substantial():
     words = [sum(len(p.split()) for p in cue.commentary) for _, cue in all_cues()]
     assert min(words) >= 35
     assert 60 <= sum(words) / len(words) <= 100
+
+
+# --------------------------------------------------------------------------- sources of the story
+
+
+def test_every_chapter_cites_its_sources_and_the_album_lists_every_source_cited():
+    cited = set()
+    for chapter in SOUNDTRACK.chapters:
+        assert chapter.sources, f"chapter {chapter.heading} cites no source"
+        cited |= {source.key for source in chapter.sources}
+        for myth in chapter.myths:
+            cited |= {source.key for source in myth.sources}
+    for person in PEOPLE:
+        assert person.sources, person.slug
+        cited |= {source.key for source in person.sources}
+    for scene in SCENES:
+        assert scene.sources, scene.slug
+        cited |= {source.key for source in scene.sources}
+    for _, cue in all_cues():
+        cited |= {source.key for source in cue.sources}
+    listed = {source.key for source in SOUNDTRACK.sources}
+    assert cited - listed == set(), "cited somewhere but missing from the album's list of sources"
+    assert listed - cited == set(), "listed on the album page but cited nowhere"
+
+
+# --------------------------------------------------------------------------- true to the record
+
+
+def texts_with(phrase):
+    return [where for where, text in all_text() if phrase.lower() in text.lower()]
+
+
+def test_the_record_says_what_content_md_now_says():
+    everything = " ".join(text for _, text in all_text())
+    assert "*Frantic*" in everything  # the film's first US title
+    assert "24 or 25" in everything  # Malle's age while shooting (born 30 October 1932)
+    band = next(c for c in SOUNDTRACK.chapters if c.heading == "The band")
+    band_text = " ".join(band.paragraphs)
+    assert "disputed" in band_text and "November" in band_text and "20 December" in band_text
+    assert "Fresh Sound" in band_text and "Decca" in band_text
+    assert "not a long-standing working group" in band_text
+    record = " ".join(next(c for c in SOUNDTRACK.chapters if c.heading == "The record").paragraphs)
+    assert "many of the session's alternate takes" in record and "L'interrogatoire de Julien" in record
+
+
+# Claims the sources do not support (CONTENT.md), or that it corrects: none may be made again.
+UNSUPPORTED = [
+    "all studio takes",
+    "all the studio takes",
+    "with every take",
+    "every take was released",
+    "collect the whole session",
+    "working group",  # allowed only as "not a long-standing working group"
+    "several weeks",
+    "twenty-five when",
+    "never share a shot",
+    "never appear in the same shot",
+    "never on screen together",
+    "only time the two speak",
+    "only time the lovers speak",
+    "horst bencker used it",
+    "each piece was played in several takes",
+    "muted in the guide's audio as on the record",
+    "according to the session discography, both",
+]
+
+
+def test_no_unsupported_claim_is_made():
+    for phrase in UNSUPPORTED:
+        for where in texts_with(phrase):
+            text = dict(all_text())[where]
+            if phrase == "working group" and "not a long-standing working group" in text:
+                continue
+            raise AssertionError(f"{where}: {phrase!r} has no source (CONTENT.md)")
+
+
+# --------------------------------------------------------------------------- written for the ear
+
+# Facts that used to be retold on cue after cue: each now has one home (CONTENT.md counted them).
+TOLD_ONCE = [
+    "D minor and C7",
+    "Jazz Track",
+    "added echo",
+    "Rappeneau",
+    "only American",
+    "Grand Prix du Disque",
+    "Louis-Delluc",
+    "gloomy, dark building",
+    "loneliest trumpet sound",
+    "flake of skin",
+    "fifty minutes",
+    "Le Monde du silence",
+    "Les Liaisons dangereuses",
+    "Modern Jazz Quartet",
+]
+
+
+@pytest.mark.parametrize("phrase", TOLD_ONCE)
+def test_each_fact_is_told_once(phrase):
+    assert len(texts_with(phrase)) <= 1, f"{phrase!r} is told in {texts_with(phrase)}"
+
+
+def sentences(paragraphs):
+    text = " ".join(paragraphs)
+    return [s.strip() for s in re.split(r"(?<=[.!?\u2026])[\u201d\u2019)]?\s+(?=[A-Z*\u201c(])", text) if s.strip()]
+
+
+@pytest.mark.parametrize("track", TRACKS, ids=track_ids)
+def test_music_cues_name_the_stand_in_and_say_what_to_listen_for(track):
+    for cue in music_cues(track):
+        text = " ".join(cue.commentary)
+        # The performers of a music cue are who plays in the synthesised audio: the cue says so.
+        assert "stand-in" in text, f"{cue.slug}: a change in the demo audio is described without naming the stand-in"
+        assert re.search(r"\blisten|\bhear", text, re.IGNORECASE), f"{cue.slug}: nothing to listen for"
+
+
+@pytest.mark.parametrize("track", TRACKS, ids=track_ids)
+def test_film_and_story_cues_meet_the_music(track):
+    for cue in track.cues:
+        if cue.layer != "music":
+            text = " ".join(cue.commentary)
+            assert re.search(r"\blisten|\bhear|\bmusic\b|\bscore\b", text, re.IGNORECASE), cue.slug
+
+
+def test_the_stand_in_is_never_passed_off_as_the_record():
+    # The old wording made the demo's arrangement sound like the record's: "the guide's quintet".
+    for where, text in all_text():
+        for phrase in ("the guide's audio", "the guide's arrangement", "guide's quintet", "guide's version"):
+            assert phrase not in text.lower(), f"{where}: say “the stand-in”"
+
+
+@pytest.mark.parametrize("track", TRACKS, ids=track_ids)
+def test_cues_leave_release_history_to_the_story(track):
+    for cue in track.cues:
+        text = " ".join(cue.commentary)
+        for phrase in ("CL 1268", "660.213", "836 305", "Grammy", "180-gram", "standalone US CD"):
+            assert phrase not in text, f"{cue.slug}: {phrase!r} belongs on the album page"
+
+
+# --------------------------------------------------------------------------- alive on the stage
+
+
+def stage_stills(track):
+    """The still on the stage moment by moment, as the track page chooses it: the newest sounding cue's
+    own still, else its scene's first (listening.tracks.models, _stage_still and the stage row)."""
+    first_still = {scene.slug: scene.stills[0].image for scene in SCENES}
+    length = seconds(track.length)
+    ordered = sorted(enumerate(track.cues), key=lambda item: (seconds(item[1].start), item[0]))
+    spans = []
+    for index, (_, cue) in enumerate(ordered):
+        start = seconds(cue.start)
+        end = seconds(cue.end) if cue.end else None
+        if end is None:
+            later = [
+                seconds(c.start) for _, c in ordered[index + 1 :] if c.layer == cue.layer and seconds(c.start) > start
+            ]
+            end = later[0] if later else length
+        spans.append((start, end, cue.still or first_still[cue.scene]))
+    shown = []
+    for tenth in range(int(length * 10)):
+        moment = tenth / 10
+        sounding = [still for start, end, still in spans if start <= moment < end]
+        if sounding and (not shown or shown[-1] != sounding[-1]):
+            shown.append(sounding[-1])
+    return shown
+
+
+def test_the_stage_changes_as_the_music_moves():
+    changing = [track.number for track in TRACKS if len(set(stage_stills(track))) >= 2]
+    assert len(changing) >= 8, f"only tracks {changing} show two or more stills while they play"
+    assert len(changing) == len(TRACKS), f"tracks showing one still only: {set(range(1, 11)) - set(changing)}"
+
+
+@pytest.mark.parametrize("track", TRACKS, ids=track_ids)
+def test_a_cue_still_belongs_to_the_cue_scene(track):
+    stills = {scene.slug: {still.image for still in scene.stills} for scene in SCENES}
+    for cue in track.cues:
+        assert cue.still is None or cue.still in stills[cue.scene], cue.slug
+
+
+def test_every_still_is_shown_by_some_track():
+    shown = {still for track in TRACKS for still in stage_stills(track)}
+    every = {still.image for scene in SCENES for still in scene.stills}
+    assert every - shown == set(), "a scene's still that no track ever puts on the stage"

@@ -1,4 +1,4 @@
-"""The demo's synthesised quintet: file format, determinism, voices obeying their spans, levels."""
+"""The demo's synthesised quintet: file format, determinism, voices coming and going as players do, levels."""
 
 import mutagen
 import mutagen.mp3
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from listening.demo.synth import SAMPLE_RATE, VOICES, merge_spans, render_track, synthesize
+from listening.demo.synth import FADE_OUT_S, SAMPLE_RATE, VOICES, _ride_hit, merge_spans, render_track, synthesize
 
 SR = SAMPLE_RATE
 
@@ -82,15 +82,16 @@ def test_same_arguments_give_identical_bytes_and_another_seed_differs(tmp_path):
 
 
 def test_a_voice_added_for_a_span_changes_nothing_outside_it():
-    """bass alone vs bass + trumpet from 4 s to 8 s: identical before 4 s and once the room has decayed."""
+    """bass alone vs bass + trumpet from 4 s to 8 s: identical before 4 s and once the fade and the room are over."""
     bass = synthesize(duration_s=12.0, tempo_bpm=120, voice_spans=[("bass", 0, 12)], seed=5)
     both = synthesize(duration_s=12.0, tempo_bpm=120, voice_spans=[("bass", 0, 12), ("trumpet", 4, 8)], seed=5)
     trumpet = both.astype(np.float64) - bass
 
     assert np.max(np.abs(window(trumpet, 0, 4))) < 1e-6  # silent before its span
     assert rms_db(window(trumpet, 4.3, 7.7)) > -30  # clearly there inside it
-    assert rms_db(window(trumpet, 8.6, 9.0)) < -60  # the 40 ms fade and a short room tail, then gone
-    assert np.max(np.abs(window(trumpet, 9.2, 12))) < 1e-6
+    gone = 8 + FADE_OUT_S
+    assert rms_db(window(trumpet, gone + 0.3, gone + 0.7)) < -55  # the fade, a short room tail, then gone
+    assert np.max(np.abs(window(trumpet, gone + 1.05, 12))) < 1e-6
 
 
 def test_trumpet_span_is_audible_in_the_decoded_mp3(tmp_path):
@@ -120,17 +121,46 @@ def test_each_voice_sounds_only_inside_its_span(voice):
     assert len(audio) == 12 * SR
     assert not np.any(window(audio, 0, 3.0))
     assert rms_db(window(audio, 3.5, 8.5)) > -45
-    assert not np.any(window(audio, 10.2, 12))  # 1 s room + release after the fade, then true silence
+    assert not np.any(window(audio, 9.0 + FADE_OUT_S + 1.05, 12))  # the fade and 1 s of room, then true silence
 
 
-def test_span_edges_fade_quickly_rather_than_crossfading():
-    """Drums (always playing) from 2 s to 6 s: full level 60 ms inside the edge, silent just outside it."""
+def test_a_voice_enters_on_a_note_not_half_way_through_one():
+    """At 60 bpm the bass plays half notes (0 s, 2 s, 4 s…). Entering at 1.5 s it waits for the note at 2 s:
+    the note that began at 0 s is not heard fading in, as a muted mixer channel's would be."""
+    audio = synthesize(duration_s=8.0, tempo_bpm=60, voice_spans=[("bass", 1.5, 4.5)], seed=3)
+    assert np.max(np.abs(window(audio, 1.5, 1.95))) < 1e-6  # (the room's round-off, no more)
+    assert rms_db(window(audio, 2.0, 2.2)) > -25
+
+
+def test_a_voice_leaves_with_a_short_fade_not_a_cut():
+    """The bass note begun at 4 s is still ringing when the span ends at 4.5 s: it dies away over the fade."""
+    audio = synthesize(duration_s=8.0, tempo_bpm=60, voice_spans=[("bass", 1.5, 4.5)], seed=3)
+    before = rms_db(window(audio, 4.3, 4.5))
+    assert rms_db(window(audio, 4.5, 4.6)) > before - 12  # not cut dead at the span's end
+    assert rms_db(window(audio, 4.5 + FADE_OUT_S, 4.5 + FADE_OUT_S + 0.2)) < before - 20  # faded
+
+
+def test_no_note_starts_after_a_voice_leaves():
+    """Drums from 2 s to 6 s at 120 bpm: strokes on every beat inside; after 6 s only the fade and the room."""
     audio = synthesize(duration_s=8.0, tempo_bpm=120, voice_spans=[("drums", 2.0, 6.0)], seed=3).astype(np.float64)
     assert not np.any(window(audio, 0, 2.0))
-    env = np.abs(audio)
-    assert env[int(2.0 * SR) : int(2.005 * SR)].max() < 0.2 * env[int(2.06 * SR) : int(6.0 * SR)].max()
-    # the fade-out is finished by the span end; what follows is only the quiet room tail
-    assert rms_db(window(audio, 6.05, 6.3)) < rms_db(window(audio, 5.5, 5.95)) - 10
+    assert rms_db(window(audio, 2.0, 2.1)) > -35  # a stroke right at the entry
+    inside = rms_db(window(audio, 5.0, 6.0))
+    for start in (6.3, 6.5, 6.8):  # where the beats after the exit would have fallen, nothing new
+        assert rms_db(window(audio, start, start + 0.2)) < inside - 25
+
+
+def test_the_ride_cymbal_is_noise_not_a_bell():
+    """A cymbal's spectrum is dense and inharmonic, so it is flat across its band; a bell's is a few peaks."""
+    stroke = _ride_hit(np.random.default_rng(1))
+    assert len(stroke) / SR > 0.8  # a wash that rings on, not a click
+    hit = stroke[:8192]
+    spec = np.abs(np.fft.rfft(hit * np.hanning(len(hit)))) ** 2
+    f = np.fft.rfftfreq(len(hit), 1 / SR)
+    band = spec[(f > 3000) & (f < 9000)]
+    flatness = np.exp(np.mean(np.log(band + 1e-30))) / np.mean(band)
+    assert flatness > 0.3
+    assert band.max() / band.mean() < 40  # no single partial rings out
 
 
 def test_touching_or_overlapping_spans_of_a_voice_merge():

@@ -6,15 +6,17 @@ numpy instead: night-time Paris in the manner of Henri Decaë's photography —
 deep blacks, hard pools of light, halation round the lamps, film grain and a
 slight vignette.
 
-Public interface (used by the demo loader)::
+Public interface (used by the drawing tool, listening.demo.tools.draw)::
 
     LOOKS                                   # names of the scenes that can be drawn
     draw_still(look, *, seed, size=(1280, 720))   -> PIL.Image.Image (mode "L")
-    draw_portrait(name, *, seed, size=(600, 750)) -> PIL.Image.Image (mode "L")
+
+The portrait cards (listening.demo.tools.portraits) are drawn with the same
+canvas, figures and print.
 
 Everything is deterministic: all randomness comes from
-``numpy.random.default_rng(seed)`` (plus a CRC of the name for portraits), so
-the same arguments always give the same pixels.
+``numpy.random.default_rng(seed)``, so the same arguments always give the same
+pixels.
 
 Drawing model
 -------------
@@ -30,14 +32,13 @@ dust.
 
 from __future__ import annotations
 
+import itertools
 import math
-import zlib
-from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
-__all__ = ["LOOKS", "draw_still", "draw_portrait"]
+__all__ = ["LOOKS", "draw_still"]
 
 _F32 = np.float32
 
@@ -2036,6 +2037,84 @@ def _darkroom(cv: _Canvas):
     return {"vignette": 0.55, "bloom": 0.35}
 
 
+def _tenor_player(L: _Layer, tx, fy, s, facing=-1, v=None, a=1.0):
+    """A standing tenor saxophonist in profile; fy is the floor, s his height. Facing -1 looks left."""
+    f = facing
+
+    def T(bx, by):  # body units, bx towards his front, by up from the floor
+        return (tx + bx * s * f, fy - by * s)
+
+    _head(L, *T(0.0, 0.915), 0.125 * s, facing=f, hair="man", v=v, a=a)
+    jacket = [
+        (-0.07, 0.85),
+        (-0.13, 0.82),
+        (-0.15, 0.74),
+        (-0.14, 0.55),
+        (-0.13, 0.42),
+        (0.12, 0.42),
+        (0.12, 0.55),
+        (0.13, 0.72),
+        (0.11, 0.80),
+        (0.05, 0.85),
+    ]
+    L.poly([T(*p) for p in _chaikin(jacket, 2)], v, a)
+    L.poly(_capsule(T(-0.03, 0.45), 0.045 * s, T(-0.05, 0.02), 0.035 * s), v, a)
+    L.poly(_capsule(T(0.04, 0.45), 0.045 * s, T(0.06, 0.02), 0.035 * s), v, a)
+    L.poly([T(-0.07, 0.02), T(0.03, 0.02), T(0.02, 0.0), T(-0.08, 0.0)], v, a)
+    L.poly([T(0.04, 0.02), T(0.14, 0.02), T(0.14, 0.0), T(0.03, 0.0)], v, a)
+    # the saxophone: crook from the mouth, body slanting down across him, the bow, the bell turned up
+    path = [
+        T(0.075, 0.885),
+        T(0.13, 0.87),
+        T(0.16, 0.83),
+        T(0.15, 0.76),
+        T(0.12, 0.6),
+        T(0.1, 0.47),
+        T(0.11, 0.41),
+        T(0.16, 0.4),
+        T(0.2, 0.43),
+        T(0.22, 0.5),
+    ]
+    widths = [0.012, 0.014, 0.016, 0.02, 0.026, 0.03, 0.034, 0.036, 0.038, 0.04]
+    for (p0, p1), w in zip(itertools.pairwise(path), widths, strict=False):
+        L.poly(_capsule(p0, w * s, p1, w * s * 1.05), v, a)
+    bx_, by_ = T(0.225, 0.52)
+    L.ellipse(bx_, by_, 0.05 * s, 0.022 * s, v, a)  # the bell's rim
+    # arms: hands on the keys, one high on the body, one low
+    L.poly(_capsule(T(0.05, 0.8), 0.042 * s, T(0.1, 0.66), 0.032 * s), v, a)
+    L.poly(_capsule(T(0.1, 0.66), 0.03 * s, T(0.15, 0.72), 0.022 * s), v, a)
+    L.poly(_capsule(T(-0.02, 0.78), 0.04 * s, T(0.0, 0.58), 0.03 * s), v, a)
+    L.poly(_capsule(T(0.0, 0.58), 0.028 * s, T(0.11, 0.52), 0.022 * s), v, a)
+
+
+def _grand_piano(L: _Layer, x0, fy, s, v=None, a=1.0, pianist=True):
+    """A grand piano from the side, keyboard at the left end (x0), lid raised; s ≈ its length."""
+
+    def P(px, py):
+        return (x0 + px * s, fy - py * s)
+
+    case = [(0.0, 0.34), (0.0, 0.46), (0.55, 0.46), (0.8, 0.47), (0.95, 0.45), (1.0, 0.41), (1.0, 0.36), (0.9, 0.34)]
+    L.poly([P(*p) for p in _chaikin(case, 1)], v, a)
+    L.poly([P(0.5, 0.47), P(0.52, 0.5), P(1.02, 0.85), P(1.0, 0.8), P(0.98, 0.46)], v, a)  # the raised lid
+    L.line([P(0.62, 0.47), P(0.72, 0.66)], 0.012 * s, v, a)  # its prop
+    for lx in (0.06, 0.88):
+        L.poly(_capsule(P(lx, 0.34), 0.025 * s, P(lx, 0.02), 0.018 * s), v, a)
+    L.line([P(0.3, 0.34), P(0.32, 0.06), P(0.38, 0.0), P(0.26, 0.0), P(0.32, 0.06)], 0.008 * s, v, a)  # lyre, pedals
+    L.rect(*P(-0.06, 0.46), *P(0.0, 0.42), v, a)  # key slip and keys jutting out
+    if pianist:
+        # the pianist on his bench, leaning into the keys, seen from his left
+        L.rect(*P(-0.32, 0.27), *P(-0.12, 0.24), v, a)
+        L.poly(_capsule(P(-0.3, 0.24), 0.012 * s, P(-0.3, 0.0), 0.01 * s), v, a)
+        L.poly(_capsule(P(-0.14, 0.24), 0.012 * s, P(-0.14, 0.0), 0.01 * s), v, a)
+        body = [(-0.27, 0.27), (-0.28, 0.45), (-0.24, 0.58), (-0.17, 0.6), (-0.13, 0.52), (-0.15, 0.38), (-0.15, 0.27)]
+        L.poly([P(*p) for p in _chaikin(body, 2)], v, a)
+        _head(L, *P(-0.19, 0.655), 0.075 * s, facing=1, hair="man", v=v, a=a)
+        L.poly(_capsule(P(-0.17, 0.55), 0.02 * s, P(-0.08, 0.46), 0.015 * s), v, a)
+        L.poly(_capsule(P(-0.08, 0.46), 0.014 * s, P(-0.02, 0.465), 0.011 * s), v, a)
+        L.poly(_capsule(P(-0.16, 0.3), 0.025 * s, P(-0.02, 0.29), 0.018 * s), v, a)  # thigh
+        L.poly(_capsule(P(-0.02, 0.29), 0.018 * s, P(-0.01, 0.02), 0.014 * s), v, a)  # shin
+
+
 def _studio(cv: _Canvas):
     X, Y = cv.X, cv.Y
     rng = cv.rng
@@ -2064,6 +2143,11 @@ def _studio(cv: _Canvas):
     beam = half * _smooth(-1.0, 5.0, Y)
     cv.img += (beam * (0.03 + 0.03 * streaks) * (0.7 + 0.3 * cv.noise(12, 7))).astype(_F32)
 
+    back = cv.layer()
+    # --- the piano, upstage right, with the pianist at the keys ---
+    _grand_piano(back, 11.2 + cv.j(0.1), floor_y - 1.2, 3.6)
+    bkm = cv.comp(back, 0.13)
+    cv.img += (cv.rim(bkm, 0.0, 0.025) * 0.15).astype(_F32)
     band = cv.layer()
     # --- drums, left ---
     dx = 3.3 + cv.j(0.15)
@@ -2101,7 +2185,7 @@ def _studio(cv: _Canvas):
     band.line([(dx + 0.5, floor_y), (dx + 0.95, 5.1)], 0.04)  # crash
     band.poly(_rot([(dx + 0.3, 5.05), (dx + 1.6, 5.05), (dx + 1.5, 5.11), (dx + 0.4, 5.11)], dx + 0.95, 5.08, 14))
     # --- the trumpet player, in profile, the horn pointed down at the microphone ---
-    tx, s = 7.0 + cv.j(0.12), 4.7
+    tx, s = 6.5 + cv.j(0.12), 4.7
     fy = floor_y
 
     def T(bx, by):  # body units, facing right, feet at fy
@@ -2153,13 +2237,15 @@ def _studio(cv: _Canvas):
     band.poly(_capsule(T(0.13, 0.66), 0.03 * s, H_(0.5, 0.22), 0.022 * s))
     band.poly(_capsule(T(0.02, 0.78), 0.035 * s, T(0.1, 0.7), 0.028 * s))
     band.poly(_capsule(T(0.1, 0.7), 0.026 * s, H_(0.5, -0.2), 0.022 * s))
-    # his microphone, a ribbon mic on a stand
-    mx, my = bell[0] + 0.75, bell[1] + 0.25
+    # the horns' microphone, a ribbon mic on a stand between trumpet and tenor
+    mx, my = bell[0] + 0.55, bell[1] + 0.25
     band.line([(mx, floor_y), (mx, my + 0.3)], 0.05)
     band.line([(mx - 0.45, floor_y), (mx, floor_y - 0.22), (mx + 0.45, floor_y)], 0.05)
     band.poly(_chaikin([(mx - 0.14, my - 0.3), (mx + 0.14, my - 0.3), (mx + 0.16, my + 0.3), (mx - 0.16, my + 0.3)], 3))
+    # --- the tenor saxophonist, facing the trumpet across the microphone ---
+    _tenor_player(band, mx + 0.9 + cv.j(0.05), floor_y, 4.55, facing=-1)
     # --- the double bass, tilted, the bassist behind it ---
-    bx, by = 11.6 + cv.j(0.12), floor_y - 0.2
+    bx, by = 13.3 + cv.j(0.12), floor_y - 0.2
     outline = [
         (0, 0),
         (0.7, -0.05),
@@ -2322,6 +2408,926 @@ def _bottle(L: _Layer, x, yb, h, w, kind, v=None, a=1.0):
     L.poly([(x + px * w, yb + py * h) for px, py in sm], v, a)
 
 
+def _seated_man(L: _Layer, x, y, s, facing=-1, v=None, a=1.0):
+    """Head and shoulders of a man in a jacket, in profile; (x, y) ≈ ear, s ≈ head height."""
+    _head(L, x, y, s, facing=facing, hair="man", v=v, a=a)
+    f = -facing  # +1 towards his back
+
+    def M(px, py):
+        return (x + px * s * f, y + py * s)
+
+    body = [(-0.35, 0.85), (-0.55, 1.05), (-0.75, 1.6), (-0.8, 3.4), (1.35, 3.4), (1.2, 1.6), (0.95, 1.05), (0.35, 0.8)]
+    L.poly([M(*p) for p in _chaikin(body, 3)], v, a)
+
+
+def _office_phone(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    rng = cv.rng
+    # a wide office window at dusk: the sky still bright low down, the city a cut-out against it
+    wx0, wx1, wy0, wy1 = 0.6, 15.4, 0.6, 6.3
+    cv.img[:] = 0.03
+    sky = cv.layer()
+    sky.rect(wx0, wy0, wx1, wy1)
+    glow = 0.35 + 0.55 * _smooth(wy0, wy1, Y) ** 1.6 + 0.05 * cv.noise(5, 3)
+    cv.comp(sky, glow)
+    city = cv.layer(values=True)
+    x = wx0 - 0.2
+    while x < wx1:
+        w = float(rng.uniform(0.5, 1.4))
+        top = wy1 - float(rng.uniform(0.6, 2.4))
+        city.rect(x, top, x + w, wy1, 0.06 + float(rng.uniform(0, 0.04)))
+        for _ in range(int(rng.integers(0, 4))):  # a few lit windows in the towers
+            lx, ly = float(rng.uniform(x + 0.1, x + w - 0.15)), float(rng.uniform(top + 0.15, wy1 - 0.2))
+            city.rect(lx, ly, lx + 0.07, ly + 0.1, 0.7)
+        x += w + float(rng.uniform(-0.1, 0.2))
+    cv.comp(city, blur=0.01)
+    # the Eiffel tower far off, a thin silhouette
+    tx = 5.7 + cv.j(0.4)
+    th = 3.4
+    tw = cv.layer()
+    left = [(tx - 0.75 * (1 - k / 12) ** 2.2 - 0.03, wy1 - th * k / 12) for k in range(13)]
+    tw.poly(left + [(2 * tx - px_, py_) for px_, py_ in reversed(left)])
+    tw.line([(tx, wy1 - th), (tx, wy1 - th - 0.35)], 0.03)
+    for k, w_ in ((0.28, 0.5), (0.55, 0.26)):  # the two platforms
+        tw.rect(tx - w_, wy1 - th * k - 0.05, tx + w_, wy1 - th * k + 0.03)
+    cv.comp(tw, 0.07, blur=0.008)
+    hole = cv.layer()
+    hole.poly(
+        _chaikin(
+            [(tx - 0.42, wy1), (tx - 0.3, wy1 - 0.5), (tx, wy1 - 0.75), (tx + 0.3, wy1 - 0.5), (tx + 0.42, wy1)],
+            2,
+            closed=False,
+        )
+    )
+    cv.comp(hole, 0.45 + 0.45 * _smooth(wy0, wy1, Y))
+    # mullions and transoms: the curtain wall of a modern office
+    fr = cv.layer()
+    for k in range(8):
+        fx = wx0 + k * (wx1 - wx0) / 7
+        fr.rect(fx - 0.08, wy0 - 0.1, fx + 0.08, wy1 + 0.1)
+    fr.rect(wx0 - 0.1, wy0 - 0.15, wx1 + 0.1, wy0 + 0.05)
+    fr.rect(wx0 - 0.1, 2.3, wx1 + 0.1, 2.38)
+    fr.rect(wx0 - 0.1, wy1 - 0.05, wx1 + 0.1, wy1 + 0.25)
+    cv.comp(fr, 0.02)
+    # the desk: a dark slab across the bottom, its edge catching the window
+    desk = cv.layer()
+    desk.poly([(-0.5, 6.9), (16.5, 6.6), (16.5, 10), (-0.5, 10)])
+    cv.comp(desk, 0.025)
+    de = cv.layer()
+    de.line([(-0.5, 6.9), (16.5, 6.6)], 0.05)
+    cv.light(de, 0.35 * _smooth(13.0, 2.0, X))
+    # on the desk: the telephone base, a blotter, papers, a desk lamp switched off
+    ph = cv.layer()
+    px = 4.2 + cv.j(0.2)
+    ph.poly(_chaikin([(px - 0.9, 6.86), (px - 0.7, 6.2), (px + 0.7, 6.18), (px + 0.95, 6.84)], 2))
+    ph.rect(px - 0.95, 6.78, px + 0.95, 6.88)
+    pm = cv.comp(ph, 0.02)
+    cv.img += (cv.rim(pm, 0.0, 0.03) * 0.4).astype(_F32)
+    paper = cv.layer()
+    paper.poly([(6.3, 6.85), (8.6, 6.78), (8.9, 7.4), (6.1, 7.5)])
+    cv.comp(paper, 0.5)
+    lamp = cv.layer()
+    lx = 1.6
+    lamp.poly([(lx - 0.5, 6.9), (lx + 0.5, 6.9), (lx + 0.35, 6.75), (lx - 0.35, 6.75)])
+    lamp.line([(lx, 6.8), (lx + 0.7, 5.0)], 0.07)
+    lamp.poly(_chaikin([(lx + 0.2, 4.95), (lx + 1.4, 4.7), (lx + 1.5, 5.35), (lx + 0.55, 5.6)], 1))
+    cv.comp(lamp, 0.015)
+    # Julien, seated at the right, backlit against the glass, receiver to his ear
+    s = 1.3
+    ex, ey = 11.4 + cv.j(0.15), 3.5
+    man = cv.layer()
+    _seated_man(man, ex, ey, s, facing=-1)
+    man.poly(_capsule((ex - 0.4 * s, ey + 1.3 * s), 0.16 * s, (ex - 1.15 * s, ey + 2.15 * s), 0.12 * s))  # arm
+    man.poly(_capsule((ex - 1.15 * s, ey + 2.15 * s), 0.1 * s, (ex - 0.45 * s, ey + 0.55 * s), 0.08 * s))
+    man.line([(ex + 0.02 * s, ey - 0.02 * s), (ex - 0.3 * s, ey + 0.35 * s), (ex - 0.55 * s, ey + 0.55 * s)], 0.12 * s)
+    man.ellipse(ex - 0.02 * s, ey - 0.02 * s, 0.15 * s, 0.12 * s)
+    man.ellipse(ex - 0.58 * s, ey + 0.58 * s, 0.16 * s, 0.11 * s)
+    mm = cv.comp(man, 0.012)
+    cv.light(cv.rim(mm, 0.05, 0.0) * _smooth(6.8, 4.0, Y), 0.55, blur=0.01)
+    # the cord, from the handset down to the base
+    c0 = (ex - 0.65 * s, ey + 0.65 * s)
+    c1 = (px + 0.8, 6.5)
+    base = _bezier(c0, ((c0[0] + c1[0]) / 2, 7.9), c1, 240)
+    cord = [(bx + 0.05 * math.sin(i * 0.6), by + 0.03 * math.cos(i * 0.6)) for i, (bx, by) in enumerate(base)]
+    cl = cv.layer()
+    cl.line(cord, 0.035, caps=False)
+    cv.comp(cl, 0.03)
+    # a cigarette in an ashtray, its smoke catching the window light
+    ax = 8.3
+    ash = cv.layer()
+    ash.ellipse(ax, 6.75, 0.45, 0.1)
+    cv.comp(ash, 0.15)
+    cv.glow(ax + 0.3, 6.66, 0.03, 1.0)
+    t = np.clip((6.66 - Y) / 3.0, 0, 1)
+    smoke = np.exp(-(((X - ax - 0.3 - 0.25 * np.sin(Y * 3.1) * t) / (0.04 + 0.25 * t)) ** 2)) * (Y < 6.66) * (1 - t)
+    cv.img += (0.12 * smoke * (0.6 + 0.4 * cv.noise(14, 8))).astype(_F32)
+    return {"vignette": 0.5, "bloom": 0.3, "bloom_wide": 0.2}
+
+
+def _revolver(L: _Layer, x, y, s, v=None, a=1.0, ang=0.0):
+    """A revolver lying on its side, muzzle to the right; (x, y) the grip's butt, s ≈ its length."""
+    pts = [
+        (0.0, 0.0),
+        (0.08, -0.3),
+        (0.2, -0.42),
+        (0.36, -0.44),
+        (0.42, -0.5),
+        (1.0, -0.5),
+        (1.0, -0.42),
+        (0.5, -0.4),
+        (0.48, -0.3),
+        (0.42, -0.22),
+        (0.34, -0.26),
+        (0.3, -0.12),
+        (0.2, 0.02),
+    ]
+    pts = _rot([(x + px * s, y + py * s * 0.55) for px, py in pts], x, y, ang)
+    L.poly(pts, v, a)
+    L.ellipse(*_rot([(x + 0.4 * s, y - 0.36 * s * 0.55)], x, y, ang)[0], 0.09 * s, 0.07 * s, v, a)  # cylinder
+
+
+def _carala_office(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    rng = cv.rng
+    # panelled back wall; a tall door on the left with a frosted pane; a window with the night city
+    cv.img[:] = 0.03 + 0.025 * cv.noise(4, 3)
+    panels = cv.layer()
+    for k in range(9):
+        px = -0.3 + k * 1.9
+        panels.rect(px + 0.12, 0.4, px + 1.72, 5.4)
+    cv.comp(panels, 0.045)
+    door = cv.layer()
+    door.rect(0.9, 0.2, 3.8, 6.4)
+    cv.comp(door, 0.02)
+    pane = cv.layer()
+    pane.rect(1.25, 0.65, 3.45, 3.3)
+    cv.comp(pane, 0.34 + 0.2 * _smooth(3.3, 0.65, Y) + 0.05 * cv.noise(12, 8))
+    letters = cv.layer()  # a name painted on the frosted glass, blurred
+    for k in range(6):
+        letters.rect(1.55 + k * 0.3, 1.55, 1.75 + k * 0.3, 1.85)
+    cv.comp(letters, 0.12, blur=0.02)
+    knob = cv.layer()
+    knob.ellipse(3.45, 3.9, 0.09, 0.09)
+    cv.light(knob, 0.35)
+    win = cv.layer()
+    win.rect(5.0, 0.6, 9.6, 4.4)
+    cv.comp(win, 0.06 + 0.05 * _smooth(0.6, 4.4, Y))
+    for _ in range(30):  # lights of the city beyond, out of focus
+        cv.glow(float(rng.uniform(5.1, 9.5)), float(rng.uniform(2.6, 4.3)), 0.05, float(rng.uniform(0.2, 0.6)))
+    mull = cv.layer()
+    mull.rect(7.25, 0.6, 7.35, 4.4)
+    mull.rect(5.0, 2.45, 9.6, 2.55)
+    cv.comp(mull, 0.02)
+    lx, ly = 6.1 + cv.j(0.15), 4.55
+    # the empty chair behind the desk, pushed back and turned, its leather catching the lamp
+    cx_ = 11.9 + cv.j(0.1)
+    ch = cv.layer()
+    ch.poly(
+        _chaikin(
+            [
+                (cx_ - 1.2, 6.0),
+                (cx_ - 1.35, 2.4),
+                (cx_ - 0.8, 1.8),
+                (cx_ + 0.8, 1.8),
+                (cx_ + 1.35, 2.4),
+                (cx_ + 1.2, 6.0),
+            ],
+            2,
+        )
+    )
+    chm = cv.comp(ch, 0.03)
+    cv.img += (cv.rim(chm, 0.05, 0.0) * 0.35 + cv.rim(chm, 0.0, 0.05) * 0.25).astype(_F32)
+    for k in range(5):  # buttoned leather
+        for r in range(4):
+            cv.glow(cx_ - 0.8 + k * 0.4, 2.5 + r * 0.75, 0.035, 0.22)
+    # the lamp's pool, then the desk, seen from a little above
+    pool = np.exp(-(((X - lx - 0.8) / 3.6) ** 2) - (((Y - 6.4) / 1.2) ** 2)) * (Y > 5.0)
+    cv.img += (0.18 * pool).astype(_F32)
+    desk = cv.layer()
+    desk.poly([(0.2, 5.45), (16.4, 5.3), (16.6, 7.9), (-0.2, 8.1)])
+    top = 0.05 + 0.5 * np.exp(-(((X - lx - 0.8) / 3.2) ** 2) - (((Y - 6.3) / 1.2) ** 2))
+    cv.comp(desk, top)
+    blotter = cv.layer()
+    blotter.poly([(3.9, 5.75), (11.8, 5.66), (12.3, 7.45), (3.4, 7.55)])
+    cv.comp(blotter, 0.12 + 0.6 * np.exp(-(((X - lx - 0.8) / 3.0) ** 2) - (((Y - 6.5) / 1.0) ** 2)))
+    front = cv.layer()
+    front.poly([(-0.2, 8.1), (16.6, 7.9), (16.6, 10.5), (-0.2, 10.5)])
+    cv.comp(front, 0.025)
+    edge = cv.layer()
+    edge.line([(-0.2, 8.1), (16.6, 7.9)], 0.06)
+    cv.light(edge, 0.32 * np.exp(-(((X - lx - 0.8) / 4.5) ** 2)))
+    for dx_ in (2.6, 13.4):  # drawer handles
+        hd = cv.layer()
+        hd.rect(dx_ - 0.45, 8.8, dx_ + 0.45, 8.9)
+        cv.light(hd, 0.2)
+    # the banker's lamp: a domed shade on a brass stem
+    lamp = cv.layer()
+    lamp.poly(_chaikin([(lx - 0.9, ly + 1.3), (lx - 0.8, ly + 1.05), (lx + 0.8, ly + 1.05), (lx + 0.9, ly + 1.3)], 1))
+    lamp.line([(lx, ly + 1.1), (lx, ly + 0.1)], 0.09)
+    lamp.poly(_chaikin([(lx - 1.45, ly + 0.2), (lx - 1.2, ly - 0.45), (lx + 1.2, ly - 0.45), (lx + 1.45, ly + 0.2)], 2))
+    lm = cv.comp(lamp, 0.03)
+    cv.img += (cv.rim(lm, 0.0, -0.03) * 0.6 + cv.rim(lm, 0.03, 0.0) * 0.2).astype(_F32)
+    cv.glow(lx, ly + 0.28, 1.2, 0.45, ry=0.12)
+    # on the blotter: the revolver where it was left, and a file
+    gun = cv.layer()
+    gx, gy = 7.1 + cv.j(0.15), 7.0
+    _revolver(gun, gx, gy, 2.8, ang=-8)
+    gm = cv.comp(gun, 0.015)
+    cv.img += (cv.rim(gm, 0.0, 0.03) * 0.8 + cv.rim(gm, 0.03, 0.0) * 0.3).astype(_F32)
+    papers = cv.layer()
+    papers.poly(_rot([(4.2, 5.95), (6.3, 5.95), (6.4, 6.9), (4.1, 6.9)], 5.2, 6.4, -5))
+    cv.comp(papers, 0.8)
+    lines_ = cv.layer()
+    for k in range(7):
+        lines_.line(_rot([(4.45, 6.1 + k * 0.1), (6.0, 6.1 + k * 0.1)], 5.2, 6.4, -5), 0.018)
+    cv.comp(lines_, 0.35)
+    ink = cv.layer()
+    ink.rect(13.0, 5.9, 14.6, 6.2)
+    ink.ellipse(13.4, 5.8, 0.22, 0.18)
+    ink.ellipse(14.2, 5.8, 0.22, 0.18)
+    ink.line([(13.8, 5.7), (14.8, 4.8)], 0.035)
+    im_ = cv.comp(ink, 0.03)
+    cv.img += (cv.rim(im_, 0.0, 0.03) * 0.2).astype(_F32)
+    return {"vignette": 0.55, "bloom": 0.3}
+
+
+def _car_at_kerb(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    rng = cv.rng
+    yg = 8.3
+    # the office block, seen from across the street: a grid of dark windows rising out of frame
+    cv.img[:] = 0.02
+    fac = cv.layer()
+    fac.rect(-0.5, -0.5, 16.5, 6.9)
+    cv.comp(fac, 0.05 + 0.06 * _smooth(0.0, 6.9, Y))
+    grid = cv.layer(values=True)
+    for row in range(6):
+        y0 = -0.3 + row * 1.05
+        for col in range(12):
+            x0 = 0.1 + col * 1.35
+            lit = rng.random() < 0.04
+            grid.rect(x0, y0, x0 + 0.95, y0 + 0.7, float(rng.uniform(0.16, 0.3)) if lit else 0.015)
+        grid.rect(-0.5, y0 + 0.78, 16.5, y0 + 0.84, 0.09)  # the ledge under each floor
+    cv.comp(grid)
+    # the ground floor: a lobby behind glass doors, a light still on inside
+    lob = cv.layer()
+    lob.rect(8.9, 5.2, 12.7, 6.9)
+    cv.comp(lob, 0.35 + 0.3 * _smooth(5.2, 6.9, Y))
+    dr = cv.layer()
+    for k in range(4):
+        dr.rect(8.9 + k * 1.27 - 0.05, 5.2, 8.9 + k * 1.27 + 0.05, 6.9)
+    dr.rect(8.9, 5.2, 12.7, 5.32)
+    cv.comp(dr, 0.03)
+    cv.glow(10.8, 5.6, 1.6, 0.12, ry=0.7)
+    # the rope, hanging down the facade from a ledge high up (his mistake, in plain sight)
+    rx = 5.05 + cv.j(0.1)
+    rope = cv.layer()
+    rope.line(_bezier((rx, -0.5), (rx + 0.12, 1.4), (rx + 0.05, 3.25), 30), 0.045)
+    rv = cv.comp(rope, 0.45)
+    cv.img += (cv.rim(rv, -0.02, 0.0) * 0.35).astype(_F32)
+    # pavement, kerb, wet road
+    pav = cv.layer()
+    pav.rect(-0.5, 6.9, 16.5, 7.35)
+    cv.comp(pav, 0.1)
+    kerb = cv.layer()
+    kerb.line([(-0.5, 7.35), (16.5, 7.35)], 0.05)
+    cv.light(kerb, 0.25)
+    road = cv.layer()
+    road.rect(-0.5, 7.38, 16.5, 10.5)
+    cv.comp(road, 0.025)
+    # a street lamp at the right and its pool
+    lx = 14.6 + cv.j(0.15)
+    post = cv.layer()
+    post.line([(lx, 2.6), (lx, 7.1)], 0.1)
+    post.poly([(lx - 0.28, 2.45), (lx + 0.28, 2.45), (lx + 0.16, 2.85), (lx - 0.16, 2.85)])
+    post.poly([(lx - 0.32, 2.45), (lx, 2.15), (lx + 0.32, 2.45)])
+    cv.comp(post, 0.02)
+    cv.glow(lx, 2.6, 0.15, 1.4, ry=0.2)
+    cv.glow(lx, 2.7, 1.3, 0.18)
+    cv.glow(lx - 0.5, 7.4, 2.5, 0.1, ry=0.5)
+    _reflect(cv, 7.38, 0.3, blur=0.07, fall=1.3, ripple=0.3)
+    # the convertible at the kerb, nobody in it, its engine running
+    s = 0.82
+    x0 = 1.2 + cv.j(0.2)
+    car = cv.layer()
+    _car_side(car, x0, yg, s, people=False)
+    m = cv.arr(car.a)
+
+    def H(h):
+        return yg - h * s
+
+    sheen = 0.035 + 0.28 * np.exp(-(((Y - H(1.62)) / (0.12 * s)) ** 2)) * _smooth(x0, x0 + 10 * s, X)
+    cv.img = (cv.img * (1 - m) + m * sheen).astype(_F32)
+    cv.img += (cv.rim(m, 0.0, 0.03) * 0.55).astype(_F32)
+    whl = cv.layer(values=True)
+    for wx in (2.3, 8.15):
+        cx, cy = x0 + wx * s, H(0.72)
+        whl.ellipse(cx, cy, 0.72 * s, 0.72 * s, 0.02)
+        whl.ellipse(cx, cy, 0.45 * s, 0.45 * s, 0.25)
+        whl.ellipse(cx, cy, 0.3 * s, 0.3 * s, 0.04)
+    cv.comp(whl)
+    hx, hy = x0 + 10.05 * s, H(1.3)
+    cv.glow(hx, hy, 0.12, 1.6)
+    cv.glow(hx, hy, 0.6, 0.25)
+    cv.glow(x0 + 0.05 * s, H(1.55), 0.07, 0.9, ry=0.1)  # tail lamp
+    # exhaust: a slow plume from the tail pipe, lit by the lamp
+    ex, ey = x0 - 0.1, H(0.55)
+    t = np.clip((ex - X) / 3.5, 0, 1)
+    plume = np.exp(-(((Y - ey + 1.1 * t**0.8) / (0.08 + 0.55 * t)) ** 2)) * (ex > X) * (1 - t) ** 1.5
+    cv.img += (0.4 * plume * np.clip(0.6 + 0.6 * cv.noise(18, 10), 0, None)).astype(_F32)
+    _reflect(cv, yg, 0.3, mask=m, blur=0.05, fall=0.8, ripple=0.3)
+    return {"vignette": 0.5, "bloom": 0.35}
+
+
+def _cafe_window(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    rng = cv.rng
+    cv.img[:] = 0.025
+    # the big window onto the street, right of frame, with the night outside
+    wx0, wx1, wy0, wy1 = 5.2, 16.6, 0.9, 6.4
+    out = cv.layer()
+    out.rect(wx0, wy0, wx1, wy1)
+    street = 0.06 + 0.08 * _smooth(3.0, wy1, Y) + 0.03 * cv.noise(6, 4)
+    cv.comp(out, street)
+    far = cv.layer(values=True)  # the far side of the street: shopfronts out of focus
+    x = wx0
+    while x < wx1:
+        w = float(rng.uniform(0.8, 1.8))
+        far.rect(x, 2.6, x + w * 0.8, 4.4, float(rng.uniform(0.15, 0.5)) if rng.random() < 0.6 else 0.05)
+        x += w
+    cv.comp(far, blur=0.08)
+    for _ in range(9):  # street lamps and lit windows, as soft discs
+        cv.glow(
+            float(rng.uniform(wx0 + 0.3, wx1 - 0.3)), float(rng.uniform(1.2, 2.6)), 0.12, float(rng.uniform(0.3, 0.8))
+        )
+    # a car going by: long streaks of its lights, the shape of it a blur
+    y_car = 4.85 + cv.j(0.05)
+    w_ = cv.window(wx0, y_car - 0.8, wx1, y_car + 0.5)
+    if w_:
+        sr, sc, Xw, Yw = w_
+        streak = np.exp(-(((Yw - y_car) / 0.05) ** 2)) * _smooth(wx0 + 1.0, 12.5, Xw) * _smooth(wx1, 13.5, Xw)
+        body = np.exp(-(((Yw - y_car + 0.3) / 0.32) ** 2)) * _smooth(8.0, 10.0, Xw) * _smooth(15.0, 13.0, Xw)
+        cv.img[sr, sc] += 0.9 * streak - 0.05 * body
+    cv.glow(13.6, y_car, 0.12, 1.3)
+    cv.glow(13.6, y_car, 0.7, 0.25)
+    # window frame, a cross bar, and the café's name on the glass, seen from behind
+    frame = cv.layer()
+    frame.rect(wx0 - 0.2, wy0 - 0.2, wx0, wy1)
+    frame.rect(wx0 - 0.2, wy1, wx1, wy1 + 0.25)
+    frame.rect(wx0 - 0.2, wy0 - 0.25, wx1, wy0)
+    frame.rect(10.9, wy0, 11.02, wy1)
+    cv.comp(frame, 0.02)
+    # the café inside: a wall lamp behind her, its light on the panelling
+    lx_ = 2.2
+    cv.img += (0.2 * np.exp(-(((X - lx_) / 2.2) ** 2) - (((Y - 2.6) / 2.6) ** 2)) * (wx0 - 0.2 > X)).astype(_F32)
+    wl = cv.layer()
+    wl.poly([(lx_ - 0.45, 1.2), (lx_ + 0.45, 1.2), (lx_ + 0.3, 1.75), (lx_ - 0.3, 1.75)])
+    cv.comp(wl, 0.7)
+    cv.glow(lx_, 1.5, 0.5, 0.3)
+    # Florence at her table, in profile, facing the window: the street light rims her face
+    s = 1.35
+    ex, ey = 3.6 + cv.j(0.1), 3.75
+    W = cv.layer()
+    _head(W, ex, ey, s, facing=1, hair="woman")
+
+    def M(px_, py_):
+        return (ex - px_ * s, ey + py_ * s)
+
+    body = [
+        (-0.22, 0.92),
+        (-0.6, 1.05),
+        (-0.85, 1.4),
+        (-0.95, 2.2),
+        (-0.85, 4.0),
+        (1.2, 4.0),
+        (1.05, 2.2),
+        (1.1, 1.4),
+        (0.6, 1.0),
+        (0.28, 0.9),
+    ]
+    W.poly([M(*p) for p in _chaikin(body, 3)])
+    wm = cv.comp(W, 0.012)
+    cv.light(cv.rim(wm, -0.05, 0.0), 0.6, blur=0.01)
+    cv.glow(*M(-0.05, 0.6), 0.025, 0.5)  # an earring
+    # the marble table and the cup
+    tab = cv.layer()
+    tab.ellipse(7.0, 7.3, 2.6, 0.55)
+    cv.comp(tab, 0.3 + 0.25 * _smooth(4.5, 9.5, X))
+    te = cv.layer()
+    te.ellipse(7.0, 7.38, 2.6, 0.55)
+    tm = cv.arr(te.a)
+    cv.img += (np.clip(tm - cv.arr(tab.a), 0, 1) * 0.25).astype(_F32)
+    ped = cv.layer()
+    ped.rect(6.9, 7.8, 7.1, 10.5)
+    cv.comp(ped, 0.02)
+    cup = cv.layer()
+    cx_ = 6.35
+    cup.ellipse(cx_, 7.05, 0.55, 0.13)  # saucer
+    cup.poly([(cx_ - 0.33, 6.55), (cx_ + 0.33, 6.55), (cx_ + 0.25, 7.0), (cx_ - 0.25, 7.0)])
+    cup.line(_bezier((cx_ + 0.3, 6.65), (cx_ + 0.6, 6.7), (cx_ + 0.28, 6.9), 10), 0.05)
+    cm = cv.comp(cup, 0.55)
+    cv.img += (cv.rim(cm, -0.03, 0.0) * 0.3).astype(_F32)
+    # her reflection, faint, in the glass beside the street lights
+    refl = cv.arr(W.a.transpose(Image.FLIP_LEFT_RIGHT))
+    shift = int(round(6.3 * cv.u))
+    refl = np.roll(refl, shift - (cv.W - 2 * int(round(cv.ox + ex * cv.u))), axis=1)
+    inside = np.zeros_like(refl)
+    wb = cv.window(wx0, wy0, wx1, wy1)
+    if wb:
+        inside[wb[0], wb[1]] = 1.0
+    cv.img += (0.05 * refl * inside).astype(_F32)
+    return {"vignette": 0.5, "bloom": 0.35, "bloom_wide": 0.2}
+
+
+def _dashboard(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    rng = cv.rng
+    vx, hz = 8.3 + cv.j(0.2), 4.1
+    # night sky; the road ahead in the headlights, fading into the dark
+    cv.img[:] = 0.015 + 0.05 * _smooth(0.0, hz, Y) ** 2
+    d = np.maximum(Y - hz, 1e-3)
+    half = 0.9 * d  # the road's half-width at that height (it widens towards us)
+    road = (np.abs(X - vx) < half) & (hz < Y)
+    lit = np.exp(-(((hz + 2.2 - Y) / 1.6) ** 2)) * road
+    cv.img += (0.05 * road + 0.4 * lit * np.exp(-(((X - vx) / (0.9 * half + 0.01)) ** 2))).astype(_F32)
+    z = 6.0 / d  # depth along the road
+    dash = (np.abs(X - vx) < 0.05 * d) & ((z % 3.0) < 1.3) & (hz + 0.05 < Y)
+    cv.img += (0.5 * dash * np.exp(-((Y - hz - 2.5) ** 2) / 2.5)).astype(_F32)
+    # trees on both verges, their trunks white-banded as on French roads, catching the lights
+    trees = cv.layer(values=True)
+    for side in (-1, 1):
+        zt = 4.2 + cv.j(0.2)
+        while zt < 80:
+            dd = 6.0 / zt
+            tx = vx + side * (0.9 * dd + 0.8 * dd)
+            ty = hz + dd
+            sc = dd * 0.7
+            bright = float(np.clip(0.45 * np.exp(-(((zt - 5) / 8.0) ** 2)), 0.03, 0.45))
+            trees.line([(tx, ty), (tx, ty - 2.4 * sc)], 0.22 * sc, bright * 0.3)
+            trees.rect(tx - 0.12 * sc, ty - 0.8 * sc, tx + 0.12 * sc, ty - 0.5 * sc, min(0.9, bright * 2.2))
+            for _ in range(4):
+                trees.ellipse(
+                    tx + float(rng.uniform(-1.0, 1.0)) * sc,
+                    ty - float(rng.uniform(2.6, 4.0)) * sc,
+                    float(rng.uniform(0.7, 1.2)) * sc,
+                    float(rng.uniform(0.6, 0.9)) * sc,
+                    bright * 0.15,
+                )
+            zt *= 1.35
+    cv.comp(trees, blur=0.01)
+    # the windscreen frame of an open car and the mirror
+    ws = cv.layer()
+    ws.line([(1.4, 6.4), (2.6, 2.3), (13.8, 2.3), (15.0, 6.4)], 0.12)
+    ws.rect(7.6, 2.3, 9.0, 2.8)
+    ws.line([(8.3, 2.3), (8.3, 2.1)], 0.08)
+    wm = cv.comp(ws, 0.03)
+    cv.img += (cv.rim(wm, 0.0, 0.025) * 0.25).astype(_F32)
+    # the dashboard, its dials faintly lit, the steering wheel on the left
+    dsh = cv.layer()
+    dsh.poly(_chaikin([(-0.5, 6.3), (4.0, 6.0), (12.5, 6.0), (16.5, 6.3), (16.5, 10.5), (-0.5, 10.5)], 1))
+    cv.comp(dsh, 0.02)
+    for dx_ in (4.3, 5.5):
+        dl = cv.layer()
+        dl.ellipse(dx_, 6.55, 0.42, 0.32)
+        cv.comp(dl, 0.12)
+        cv.glow(dx_, 6.55, 0.35, 0.12)
+        nd = cv.layer()
+        nd.line([(dx_, 6.55), (dx_ + 0.25, 6.38)], 0.03)
+        cv.light(nd, 0.4)
+    wheel = cv.layer()
+    wheel.line(_sag((2.6, 6.9), (7.2, 6.9), -1.6, 30), 0.16, caps=False)
+    wheel.line([(4.9, 6.0), (4.9, 6.9)], 0.1)
+    whm = cv.comp(wheel, 0.02)
+    cv.img += (cv.rim(whm, 0.0, 0.03) * 0.3).astype(_F32)
+    # the two of them from behind: his head at the wheel, hers against his shoulder
+    fig = cv.layer()
+    for hx, hy, hs, hair in ((5.0, 4.4, 1.9, "man"), (11.2, 4.6, 1.75, "woman")):
+        fig.ellipse(hx, hy, 0.5 * hs, 0.58 * hs)  # the back of a head
+        if hair == "woman":  # hair up, a knot at the nape
+            fig.ellipse(hx + 0.1 * hs, hy - 0.35 * hs, 0.52 * hs, 0.42 * hs)
+            fig.ellipse(hx - 0.05 * hs, hy + 0.38 * hs, 0.28 * hs, 0.2 * hs)
+        else:
+            fig.ellipse(hx, hy - 0.3 * hs, 0.53 * hs, 0.4 * hs)
+        fig.rect(hx - 0.22 * hs, hy + 0.4 * hs, hx + 0.22 * hs, hy + 0.9 * hs)
+        fig.poly(
+            _chaikin(
+                [
+                    (hx - 1.5 * hs, 10.5),
+                    (hx - 1.35 * hs, hy + 1.3 * hs),
+                    (hx - 0.4 * hs, hy + 0.8 * hs),
+                    (hx + 0.4 * hs, hy + 0.8 * hs),
+                    (hx + 1.35 * hs, hy + 1.3 * hs),
+                    (hx + 1.5 * hs, 10.5),
+                ],
+                2,
+            )
+        )
+    fm = cv.comp(fig, 0.01)
+    cv.light(cv.rim(fm, 0.0, 0.05) * _smooth(7.5, 3.0, Y), 0.35, blur=0.015)
+    # the glow of the headlights on the road is all the light there is
+    cv.glow(vx, hz + 2.0, 3.2, 0.08, ry=0.8)
+    return {"vignette": 0.55, "bloom": 0.35}
+
+
+def _glass(L: _Layer, x, yb, h, w, v=None, a=1.0, stem=True):
+    """A wine glass standing at (x, yb): bowl, stem and foot."""
+    if stem:
+        L.poly(
+            _chaikin(
+                [
+                    (x - w, yb - h),
+                    (x + w, yb - h),
+                    (x + 0.8 * w, yb - 0.62 * h),
+                    (x + 0.1 * w, yb - 0.48 * h),
+                    (x - 0.1 * w, yb - 0.48 * h),
+                    (x - 0.8 * w, yb - 0.62 * h),
+                ],
+                2,
+            ),
+            v,
+            a,
+        )
+        L.line([(x, yb - 0.5 * h), (x, yb)], 0.06 * w, v, a, caps=False)
+        L.ellipse(x, yb, 0.6 * w, 0.12 * w, v, a)
+    else:  # a tumbler
+        L.poly([(x - w, yb - h), (x + w, yb - h), (x + 0.85 * w, yb), (x - 0.85 * w, yb)], v, a)
+
+
+def _motel_table(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    # the motel restaurant after dinner: a table-cloth in a lamp's light, the night at the window
+    cv.img[:] = 0.02
+    win = cv.layer()
+    win.rect(9.8, 0.5, 15.8, 4.6)
+    cv.comp(win, 0.05)
+    sign = cv.layer()  # the motel sign outside, a bright bar through the glass
+    sign.rect(11.6, 1.3, 14.6, 2.1)
+    cv.comp(sign, 0.55, blur=0.06)
+    cv.glow(13.1, 1.7, 1.8, 0.12, ry=0.9)
+    cur = cv.layer()
+    for k in range(9):
+        cur.poly([(9.4 + k * 0.13, 0.3), (9.52 + k * 0.13, 0.3), (9.6 + k * 0.13, 5.0), (9.45 + k * 0.13, 5.0)])
+    cv.comp(cur, 0.05)
+    # the lamp: a small shaded lamp on the table, left
+    lx, ly = 3.2 + cv.j(0.1), 3.4
+    light = np.exp(-np.sqrt((X - lx) ** 2 + ((Y - ly - 1.2) * 1.6) ** 2) / 3.6).astype(_F32)
+    # the table, in perspective
+    tab = cv.layer()
+    tab.poly([(0.8, 4.9), (15.2, 4.9), (17.5, 9.2), (-1.5, 9.2)])
+    cv.comp(tab, 0.05 + 0.8 * light**1.5)
+    hem = cv.layer()
+    hem.poly([(-1.5, 9.2), (17.5, 9.2), (17.5, 10.5), (-1.5, 10.5)])
+    cv.comp(hem, 0.05 + 0.25 * light)
+    folds = cv.layer()
+    for k in range(12):
+        fx = -1.0 + k * 1.6
+        folds.line([(fx, 9.2), (fx + 0.2, 10.5)], 0.05)
+    cv.comp(folds, 0.03)
+    lamp = cv.layer()
+    lamp.poly([(lx - 0.5, 5.6), (lx + 0.5, 5.6), (lx + 0.3, 5.35), (lx - 0.3, 5.35)])
+    lamp.line([(lx, 5.4), (lx, 3.9)], 0.08)
+    lamp.poly([(lx - 0.55, ly - 0.3), (lx + 0.55, ly - 0.3), (lx + 0.95, ly + 0.65), (lx - 0.95, ly + 0.65)])
+    cv.comp(lamp, 0.05)
+    shade = cv.layer()
+    shade.poly([(lx - 0.5, ly - 0.25), (lx + 0.5, ly - 0.25), (lx + 0.88, ly + 0.6), (lx - 0.88, ly + 0.6)])
+    cv.comp(shade, 0.75, blur=0.02)
+    cv.glow(lx, ly + 0.65, 0.8, 0.4, ry=0.15)
+    # glasses, a bottle, an ashtray with its smoke, plates pushed aside, and the small camera
+    things = cv.layer()
+    for gx, gy, gh in ((6.1, 6.2, 1.5), (7.3, 6.6, 1.6), (10.4, 6.0, 1.4), (11.6, 6.7, 1.65)):
+        _glass(things, gx, gy, gh, 0.38)
+    _bottle(things, 8.9, 6.3, 2.8, 0.58, 0)
+    tm = cv.comp(things, 0.03 + 0.12 * light)
+    cv.img += (cv.rim(tm, 0.04, 0.0) * 0.6 * (0.3 + light) + cv.rim(tm, -0.03, 0.0) * 0.2).astype(_F32)
+    wine = cv.layer()
+    for gx, gy, gh in ((6.1, 6.2, 1.5), (10.4, 6.0, 1.4)):
+        wine.poly(
+            [
+                (gx - 0.3, gy - 0.85 * gh),
+                (gx + 0.3, gy - 0.85 * gh),
+                (gx + 0.2, gy - 0.62 * gh),
+                (gx - 0.2, gy - 0.62 * gh),
+            ]
+        )
+    cv.comp(wine, 0.02)
+    plates = cv.layer()
+    plates.ellipse(4.6, 7.6, 1.3, 0.35)
+    plates.ellipse(12.9, 7.9, 1.4, 0.38)
+    cv.comp(plates, 0.5 + 0.4 * light)
+    pr = cv.layer()
+    pr.ellipse(4.6, 7.6, 0.9, 0.22)
+    pr.ellipse(12.9, 7.9, 1.0, 0.25)
+    cv.comp(pr, 0.35 + 0.35 * light)
+    ash = cv.layer()
+    ash.ellipse(13.8, 6.1, 0.55, 0.15)
+    cv.comp(ash, 0.2)
+    cv.glow(14.2, 6.02, 0.03, 1.0)
+    t = np.clip((6.0 - Y) / 4.0, 0, 1)
+    smoke = np.exp(-(((X - 14.2 - 0.35 * np.sin(Y * 2.7) * t) / (0.04 + 0.3 * t)) ** 2)) * (Y < 6.0) * (1 - t)
+    cv.img += (0.16 * smoke * np.clip(0.7 + 0.5 * cv.noise(14, 8), 0, None)).astype(_F32)
+    # the camera, small and square, lens towards us, its strap trailing: the night's evidence
+    cx_, cy_ = 8.0 + cv.j(0.15), 8.1
+    cam = cv.layer()
+    cam.poly(
+        _chaikin(
+            [(cx_ - 1.1, cy_ - 0.75), (cx_ + 1.1, cy_ - 0.75), (cx_ + 1.15, cy_ + 0.15), (cx_ - 1.15, cy_ + 0.15)], 1
+        )
+    )
+    cam.rect(cx_ - 0.6, cy_ - 0.95, cx_ - 0.1, cy_ - 0.75)
+    cam.line(_bezier((cx_ + 1.1, cy_ - 0.5), (cx_ + 2.2, cy_ + 0.6), (cx_ + 3.0, cy_ + 0.3), 20), 0.06)
+    cmm = cv.comp(cam, 0.02)
+    cv.img += (cv.rim(cmm, 0.0, 0.04) * 0.6 + cv.rim(cmm, 0.04, 0.0) * 0.3).astype(_F32)
+    lens = cv.layer()
+    lens.ellipse(cx_ + 0.15, cy_ - 0.3, 0.38, 0.38)
+    cv.comp(lens, 0.25)
+    glass_ = cv.layer()
+    glass_.ellipse(cx_ + 0.15, cy_ - 0.3, 0.25, 0.25)
+    cv.comp(glass_, 0.04)
+    cv.glow(cx_ + 0.05, cy_ - 0.4, 0.05, 0.9)
+    vf = cv.layer()
+    vf.rect(cx_ - 0.95, cy_ - 0.6, cx_ - 0.6, cy_ - 0.38)
+    cv.comp(vf, 0.45)
+    return {"vignette": 0.55, "bloom": 0.3}
+
+
+def _lift_door(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    # from inside the cage: the scissor gate folded back to the left, the dark lobby beyond,
+    # tiles running away to the street door where the first grey light comes in
+    cv.img[:] = 0.012
+    vx, vy = 9.6 + cv.j(0.15), 4.1
+    # the lobby: floor tiles in one-point perspective towards the door
+    floor = vy + 0.05 < Y
+    d = np.maximum(Y - vy, 1e-3)
+    u = (X - vx) / d  # across the floor
+    z = 1.0 / d  # depth
+    checker = ((np.floor(u * 1.2) + np.floor(z * 6.0)) % 2).astype(_F32)
+    door_light = np.exp(-((u / 0.9) ** 2)) * np.exp(-z * 0.9)
+    cv.img += (floor * (0.03 + 0.04 * checker + 0.45 * door_light * (0.55 + 0.45 * checker))).astype(_F32)
+    # the lobby walls, and the glass street door at the far end with daylight in it
+    dw, dh = 1.5, 2.9
+    door = cv.layer()
+    door.rect(vx - dw / 2, vy - dh, vx + dw / 2, vy + 0.05)
+    cv.comp(door, 0.72 + 0.2 * _smooth(vy, vy - dh, Y))
+    dbar = cv.layer()
+    dbar.rect(vx - 0.04, vy - dh, vx + 0.04, vy)
+    dbar.rect(vx - dw / 2, vy - dh * 0.45, vx + dw / 2, vy - dh * 0.45 + 0.07)
+    cv.comp(dbar, 0.1)
+    cv.glow(vx, vy - 1.2, 2.2, 0.12, ry=1.6)
+    # a light shaft from the door across the floor, and dust in it
+    shaft = np.exp(-((u / 0.55) ** 2)) * floor * np.exp(-(Y - vy) / 4.0)
+    cv.img += (0.12 * shaft).astype(_F32)
+    # the mailboxes on the right wall, the stair rail on the left, all in silhouette
+    mb = cv.layer()
+    for r in range(3):
+        for c in range(4):
+            x0 = 12.2 + c * 0.55 + r * 0.0
+            mb.rect(x0, 2.4 + r * 0.5, x0 + 0.45, 2.8 + r * 0.5)
+    cv.comp(mb, 0.05)
+    cv.img += (0.05 * np.exp(-(((X - 13.2) / 1.5) ** 2) - (((Y - 3.0) / 1.0) ** 2))).astype(_F32)
+    rail = cv.layer()
+    rail.line([(6.4, 2.2), (3.2, 6.4)], 0.07)
+    for k in range(7):
+        t = k / 6
+        bx, by = 6.4 + (3.2 - 6.4) * t, 2.2 + (6.4 - 2.2) * t
+        rail.line([(bx, by), (bx, by + 1.2)], 0.04)
+    cv.comp(rail, 0.03)
+    # the cage's own frame around the opening, and the gate pushed back into a tight lattice
+    cage = cv.layer()
+    cage.rect(-0.5, -0.5, 16.5, 0.35)  # the cage ceiling
+    cage.rect(14.9, -0.5, 16.5, 10.5)  # its right post
+    cage.rect(-0.5, 8.9, 16.5, 10.5)  # its sill
+    cv.comp(cage, 0.02)
+    sill = cv.layer()
+    sill.line([(-0.5, 8.9), (14.9, 8.9)], 0.06)
+    cv.light(sill, 0.3)
+    gate = cv.layer()
+    gx0, gx1 = 0.2, 3.4
+    n = 9
+    for i in range(n + 1):
+        x = gx0 + (gx1 - gx0) * i / n
+        gate.line([(x, 0.35), (x, 8.9)], 0.07, caps=False)
+    for i in range(n):
+        xa, xb = gx0 + (gx1 - gx0) * i / n, gx0 + (gx1 - gx0) * (i + 1) / n
+        for k in range(12):
+            ya, yb = 0.35 + k * 0.72, 0.35 + (k + 1) * 0.72
+            gate.line([(xa, ya), (xb, yb)], 0.045, caps=False)
+            gate.line([(xa, yb), (xb, ya)], 0.045, caps=False)
+    gm = cv.comp(gate, 0.03)
+    cv.img += (cv.rim(gm, -0.03, 0.0) * 0.35).astype(_F32)
+    # his shadow, long across the tiles, thrown by the daylight behind him? No: he stands in the
+    # opening, a dark shape against the door, on his way out
+    man = cv.layer()
+    mx, mf, mh = 7.3 + cv.j(0.1), 8.0, 5.4
+
+    def P(px, py):
+        return (mx + px * mh, mf - py * mh)
+
+    man.ellipse(*P(0.0, 0.92), 0.06 * mh, 0.07 * mh)
+    man.poly(
+        _chaikin(
+            [
+                P(-0.12, 0.84),
+                P(0.12, 0.84),
+                P(0.15, 0.45),
+                P(0.11, 0.43),
+                P(0.09, 0.0),
+                P(0.02, 0.0),
+                P(0.0, 0.4),
+                P(-0.02, 0.0),
+                P(-0.09, 0.0),
+                P(-0.11, 0.43),
+                P(-0.15, 0.45),
+            ],
+            1,
+        )
+    )
+    man.poly(_capsule(P(0.12, 0.8), 0.03 * mh, P(0.17, 0.5), 0.02 * mh))
+    man.poly(_capsule(P(-0.12, 0.8), 0.03 * mh, P(-0.16, 0.5), 0.02 * mh))
+    mm = cv.comp(man, 0.01)
+    cv.img += (cv.rim(mm, -0.03, 0.0) * 0.25 * _smooth(3.0, 6.0, Y)).astype(_F32)
+    return {"vignette": 0.55, "bloom": 0.4, "bloom_wide": 0.25}
+
+
+def _standing_man(L: _Layer, x, yf, h, v=None, a=1.0, hat=True, facing=1):
+    """A man in a long coat and a hat, standing; yf is the feet line, h his height."""
+    f = facing
+
+    def P(px, py):
+        return (x + px * h * f, yf - py * h)
+
+    L.ellipse(*P(0.0, 0.915), 0.055 * h, 0.065 * h, v, a)
+    if hat:
+        L.poly([P(-0.06, 0.94), P(-0.05, 1.0), P(0.05, 1.0), P(0.06, 0.94)], v, a)
+        L.ellipse(*P(0.0, 0.94), 0.1 * h, 0.017 * h, v, a)
+    coat = [
+        (-0.03, 0.86),
+        (-0.12, 0.83),
+        (-0.14, 0.7),
+        (-0.13, 0.5),
+        (-0.15, 0.22),
+        (0.15, 0.22),
+        (0.13, 0.5),
+        (0.14, 0.7),
+        (0.12, 0.83),
+        (0.03, 0.86),
+    ]
+    L.poly([P(*p) for p in _chaikin(coat, 2)], v, a)
+    L.poly(_capsule(P(-0.05, 0.24), 0.035 * h, P(-0.06, 0.01), 0.025 * h), v, a)
+    L.poly(_capsule(P(0.05, 0.24), 0.035 * h, P(0.07, 0.01), 0.025 * h), v, a)
+    L.poly(_capsule(P(0.12, 0.8), 0.032 * h, P(0.14, 0.46), 0.024 * h), v, a)
+    L.poly(_capsule(P(-0.12, 0.8), 0.032 * h, P(-0.14, 0.46), 0.024 * h), v, a)
+
+
+def _police_car(cv: _Canvas):
+    Y = cv.Y
+    rng = cv.rng
+    # a street before dawn: a black saloon at the kerb, its headlights on, two men in hats waiting
+    hz = 5.2
+    cv.img[:] = 0.02 + 0.12 * _smooth(0.0, hz, Y) ** 2 * (hz > Y)
+    bl = cv.layer(values=True)  # the buildings across the street, flat against a paling sky
+    x = -0.5
+    while x < 16.5:
+        w = float(rng.uniform(1.6, 3.2))
+        top = float(rng.uniform(0.6, 2.2))
+        bl.rect(x, top, x + w, hz, 0.03 + float(rng.uniform(0, 0.02)))
+        for _ in range(int(rng.integers(0, 3))):
+            wx, wy = float(rng.uniform(x + 0.2, x + w - 0.4)), float(rng.uniform(top + 0.3, hz - 0.8))
+            bl.rect(wx, wy, wx + 0.25, wy + 0.4, float(rng.uniform(0.2, 0.4)))
+        x += w
+    cv.comp(bl, blur=0.01)
+    road = cv.layer()
+    road.rect(-0.5, hz, 16.5, 10.5)
+    cv.comp(road, 0.03)
+    # the car, seen from the front three-quarters: a bulky 1950s saloon
+    cx_, yg, cw = 5.6 + cv.j(0.15), 7.9, 4.6
+    car = cv.layer()
+    body = [
+        (-0.5, 0.12),
+        (-0.52, 0.42),
+        (-0.45, 0.55),
+        (-0.3, 0.58),
+        (-0.24, 0.9),
+        (0.24, 0.9),
+        (0.3, 0.58),
+        (0.45, 0.55),
+        (0.52, 0.42),
+        (0.5, 0.12),
+    ]
+    car.poly([(cx_ + px * cw, yg - py * cw * 0.62) for px, py in _chaikin(body, 2)])
+    for s_ in (-1, 1):  # wheels and mudguards
+        car.ellipse(cx_ + s_ * 0.36 * cw, yg - 0.08 * cw, 0.12 * cw, 0.1 * cw)
+    cm = cv.comp(car, 0.02)
+    cv.img += (cv.rim(cm, 0.0, 0.03) * 0.45).astype(_F32)
+    ws = cv.layer()
+    ws.poly(
+        [
+            (cx_ - 0.22 * cw, yg - 0.56 * cw * 0.62 - 0.05),
+            (cx_ + 0.22 * cw, yg - 0.56 * cw * 0.62 - 0.05),
+            (cx_ + 0.18 * cw, yg - 0.86 * cw * 0.62),
+            (cx_ - 0.18 * cw, yg - 0.86 * cw * 0.62),
+        ]
+    )
+    cv.comp(ws, 0.12 + 0.1 * _smooth(yg - 0.55 * cw * 0.62, yg - 0.86 * cw * 0.62, Y))
+    grille = cv.layer()
+    for k in range(7):
+        gx = cx_ - 0.12 * cw + k * 0.04 * cw
+        grille.line([(gx, yg - 0.42 * cw * 0.62), (gx, yg - 0.2 * cw * 0.62)], 0.03)
+    grille.line([(cx_ - 0.5 * cw, yg - 0.14 * cw * 0.62), (cx_ + 0.5 * cw, yg - 0.14 * cw * 0.62)], 0.08)
+    cv.light(grille, 0.3)
+    sign = cv.layer()  # the POLICE plate on the roof, as a pale bar
+    sign.rect(cx_ - 0.12 * cw, yg - 0.96 * cw * 0.62, cx_ + 0.12 * cw, yg - 0.9 * cw * 0.62)
+    cv.comp(sign, 0.6)
+    for s_ in (-1, 1):  # headlights, their beams on the wet road
+        hx, hy = cx_ + s_ * 0.36 * cw, yg - 0.36 * cw * 0.62
+        cv.glow(hx, hy, 0.16, 2.0)
+        cv.glow(hx, hy, 0.9, 0.35)
+        w_ = cv.window(hx - 2, yg, hx + 2, 10.5)
+        if w_:
+            sr, sc, Xw, Yw = w_
+            cv.img[sr, sc] += (
+                0.3
+                * np.exp(-(((Xw - hx) / (0.15 + 0.25 * (Yw - yg))) ** 2))
+                * np.exp(-(Yw - yg) / 2.0)
+                * (0.7 + 0.3 * np.sin(Yw * 30.0))
+            )
+    # two men in coats and hats beside it, and a third shape by the door: the men sent for Julien
+    men = cv.layer()
+    _standing_man(men, 10.9 + cv.j(0.1), 8.2, 4.6, facing=-1)
+    _standing_man(men, 12.7 + cv.j(0.1), 8.35, 4.9, facing=-1)
+    mm = cv.comp(men, 0.012)
+    cv.img += (cv.rim(mm, 0.04, 0.0) * 0.35 * _smooth(8.2, 4.0, Y)).astype(_F32)
+    for mx, my in ((10.9, 4.0), (12.7, 3.8)):  # cigarettes
+        cv.glow(mx - 0.3, my + 0.55, 0.03, 0.7)
+    _reflect(cv, 8.3, 0.3, blur=0.06, fall=1.2, ripple=0.3)
+    return {"vignette": 0.5, "bloom": 0.4}
+
+
+def _print_closeup(cv: _Canvas):
+    X, Y = cv.X, cv.Y
+    # a print lifted from the tray in a pair of tongs, dripping, under the safelight
+    sx, sy = 2.2 + cv.j(0.2), 1.3
+    halo = np.exp(-np.sqrt((X - sx) ** 2 + ((Y - sy) * 1.2) ** 2) / 3.2)
+    cv.img[:] = 0.01 + 0.25 * halo
+    light = (0.1 + 0.9 * np.exp(-np.sqrt((X - sx) ** 2 + (Y - sy) ** 2) / 7.0)).astype(_F32)
+    sl = cv.layer()
+    sl.rect(sx - 0.6, sy - 0.4, sx + 0.6, sy + 0.4)
+    cv.comp(sl, 0.9)
+    cv.glow(sx, sy, 0.9, 0.3)
+    # the tray below, its liquid catching the light
+    tray = cv.layer()
+    tray.poly([(1.0, 8.3), (15.0, 8.1), (16.5, 10.5), (-0.5, 10.5)])
+    cv.comp(tray, 0.1 + 0.4 * light)
+    liq = cv.layer()
+    liq.poly([(1.5, 8.55), (14.6, 8.35), (15.9, 10.5), (0.0, 10.5)])
+    lm = cv.comp(liq, 0.03)
+    cv.img += (lm * 0.25 * np.exp(-(((X - sx - 1.0) / 1.2) ** 2)) * (0.6 + 0.4 * np.sin(X * 9 + Y * 4))).astype(_F32)
+    # the print, tilted, held by one corner
+    ang = -7 + cv.j(1.5)
+    px0, py0, pw, ph = 4.6, 1.3, 7.4, 5.6
+    cxp, cyp = px0 + pw / 2, py0 + ph / 2
+
+    def Q(u, v):
+        return _rot([(px0 + u * pw, py0 + v * ph)], cxp, cyp, ang)[0]
+
+    pr = cv.layer()
+    pr.poly([Q(0, 0), Q(1, 0), Q(1, 1), Q(0, 1)])
+    cv.comp(pr, 0.2 + 0.7 * light)
+    # the picture on it: two figures side by side, heads together, a window behind them
+    pic = cv.layer(values=True)
+    b = 0.06
+    pic.poly([Q(b, b), Q(1 - b, b), Q(1 - b, 1 - b), Q(b, 1 - b)], 0.62)
+    pic.poly([Q(0.58, 0.14), Q(0.86, 0.14), Q(0.86, 0.5), Q(0.58, 0.5)], 0.85)  # window
+    hx1, hy1 = Q(0.36, 0.42)
+    hx2, hy2 = Q(0.6, 0.45)
+    _head(pic, hx1, hy1, 1.3, facing=1, hair="man", v=0.1)
+    _head(pic, hx2, hy2, 1.2, facing=-1, hair="woman", v=0.16)
+    pic.poly(
+        [Q(0.14, 1 - b), Q(0.2, 0.66), Q(0.46, 0.6), Q(0.5, 0.66), Q(0.74, 0.62), Q(0.86, 0.7), Q(0.9, 1 - b)], 0.12
+    )
+    ia = cv.arr(pic.a, blur=0.025)
+    iv = cv.arr(pic.v, blur=0.025)
+    tone = np.where(ia > 0.01, iv / np.maximum(ia, 0.01), 0.0)
+    cv.img = (cv.img * (1 - ia) + ia * tone * (0.2 + 0.8 * light)).astype(_F32)
+    sheen = cv.layer()
+    sheen.poly([Q(0.0, 0.0), Q(0.3, 0.0), Q(0.0, 0.4)])
+    cv.light(sheen, 0.08, blur=0.1)
+    # the tongs, from the top right, gripping the corner
+    tg = cv.layer()
+    c = Q(0.97, 0.03)
+    tg.line([(15.8, -0.5), (c[0] + 0.15, c[1] - 0.05)], 0.14)
+    tg.line([(16.4, -0.3), (c[0] + 0.3, c[1] + 0.1)], 0.12)
+    tg.ellipse(c[0] + 0.15, c[1], 0.18, 0.12)
+    tm = cv.comp(tg, 0.05)
+    cv.img += (cv.rim(tm, 0.03, 0.03) * 0.4).astype(_F32)
+    # drops falling from the lower edge back into the tray
+    for k, u_ in enumerate((0.12, 0.41, 0.77)):
+        dx_, dy_ = Q(u_, 1.0)
+        for j in range(2):
+            cv.glow(dx_ + 0.02 * k, dy_ + 0.3 + j * (0.45 + 0.2 * k), 0.04, 0.55, ry=0.07)
+    return {"vignette": 0.6, "bloom": 0.3}
+
+
 _DRAW = {
     "phone-call": _phone_call,
     "office-rope": _office_rope,
@@ -2335,6 +3341,15 @@ _DRAW = {
     "stairwell": _stairwell,
     "darkroom": _darkroom,
     "studio": _studio,
+    "office-phone": _office_phone,
+    "carala-office": _carala_office,
+    "car-at-kerb": _car_at_kerb,
+    "cafe-window": _cafe_window,
+    "dashboard": _dashboard,
+    "motel-table": _motel_table,
+    "lift-door": _lift_door,
+    "police-car": _police_car,
+    "print-closeup": _print_closeup,
 }
 
 LOOKS: tuple[str, ...] = tuple(_DRAW)
@@ -2353,106 +3368,3 @@ def draw_still(look: str, *, seed: int, size: tuple[int, int] = (1280, 720)) -> 
     cv = _Canvas(size, seed)
     params = fn(cv) or {}
     return cv.finish(**params)
-
-
-# ---------------------------------------------------------------------------
-# portraits
-# ---------------------------------------------------------------------------
-
-_SERIF_PATHS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSerif.ttf",
-    "/usr/share/fonts/TTF/DejaVuSerif.ttf",
-    "DejaVuSerif.ttf",
-)
-
-
-def _serif(size: int) -> ImageFont.ImageFont:
-    for p in _SERIF_PATHS:
-        try:
-            if "/" in p and not Path(p).exists():
-                continue
-            return ImageFont.truetype(p, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)
-
-
-def _initials(name: str) -> str:
-    words = [w for w in str(name).replace("-", " ").split() if any(c.isalpha() for c in w)]
-    if not words:
-        return "?"
-    letters = [next(c for c in w if c.isalpha()).upper() for w in words]
-    if len(letters) == 1:
-        return letters[0]
-    # skip lower-case particles in the middle (de, van, ...) by using first and last
-    return letters[0] + letters[-1]
-
-
-def draw_portrait(name: str, *, seed: int, size: tuple[int, int] = (600, 750)) -> Image.Image:
-    """An abstract portrait card: noir backdrop, soft spotlight, a generic
-    head-and-shoulders silhouette and the person's initials in a serif.
-
-    Returns a mode "L" image of exactly ``size``; deterministic.
-    """
-    h = zlib.crc32(str(name).encode("utf-8"))
-    cv = _Canvas(size, (int(seed) * 1_000_003 + h) & 0xFFFFFFFF, frame=(8.0, 10.0))
-    X, Y = cv.X, cv.Y
-    rng = cv.rng
-    ang = math.radians(-90 + rng.uniform(-55, 55))  # where the key light comes from (above, left or right)
-    lx, ly = 4.0 + 2.4 * math.cos(ang), 3.3 + 1.7 * math.sin(ang)
-    cv.img[:] = 0.025 + 0.05 * _smooth(10, 0, Y)
-    cv.img += (0.45 * np.exp(-(((X - lx) / 2.6) ** 2) - (((Y - ly) / 2.5) ** 2))).astype(_F32)
-    cv.img += (0.04 * cv.noise(4, 5)).astype(_F32)
-    # the silhouette: head, neck, shoulders in a dark suit
-    hx, hy = 4.0 + rng.uniform(-0.08, 0.08), 3.75
-    sx_, sy_ = 1.0 + rng.uniform(-0.05, 0.05), 1.0 + rng.uniform(-0.04, 0.04)
-    half = [
-        (0.0, -1.32),
-        (0.55, -1.24),
-        (0.86, -0.95),
-        (0.97, -0.45),
-        (0.95, 0.0),
-        (1.05, 0.05),
-        (1.08, 0.4),
-        (0.95, 0.55),
-        (0.86, 0.82),
-        (0.62, 1.12),
-        (0.32, 1.32),
-        (0.0, 1.38),
-    ]
-    head = [(hx + px * sx_, hy + py * sy_) for px, py in half] + [
-        (hx - px * sx_, hy + py * sy_) for px, py in reversed(half[1:-1])
-    ]
-    sil = cv.layer()
-    sil.poly(_chaikin(head, 3))
-    sil.poly(_chaikin([(hx - 0.52, hy + 0.8), (hx + 0.52, hy + 0.8), (hx + 0.6, hy + 2.1), (hx - 0.6, hy + 2.1)], 1))
-    side = [(0.55, 1.95), (1.2, 2.3), (2.2, 2.6), (2.95, 3.05), (3.35, 3.9), (3.6, 6.8)]
-    body = [(hx + px, hy + py) for px, py in side] + [(hx - px, hy + py) for px, py in reversed(side)]
-    sil.poly(_chaikin(body, 3))
-    m = cv.comp(sil, 0.018)
-    # a faint key on the lit side of the face and shoulders, and a rim of light
-    dx, dy = -math.cos(ang), -math.sin(ang)
-    key = np.clip(((X - hx) * math.cos(ang) + (Y - hy) * math.sin(ang)) / 1.6, 0, 1)
-    cv.img += (m * key * 0.05).astype(_F32)
-    cv.light(cv.rim(m, dx * 0.06, dy * 0.06), 0.5, blur=0.025)
-    # shirt collar and lapels, barely there
-    col = cv.layer()
-    col.line([(hx - 0.62, hy + 1.95), (hx, hy + 3.2), (hx + 0.62, hy + 1.95)], 0.045)
-    col.line([(hx - 0.62, hy + 1.95), (hx - 1.05, hy + 3.6)], 0.035)
-    col.line([(hx + 0.62, hy + 1.95), (hx + 1.05, hy + 3.6)], 0.035)
-    cv.light(col, 0.045)
-    # the initials in a serif, warm white, with a thin rule beneath
-    ini = _initials(name)
-    fs = max(8, int(round(cv.u * (2.2 if len(ini) <= 2 else 1.7) * cv.ss)))
-    font = _serif(fs)
-    txt = cv.layer()
-    txt.text((4.0, 7.45), ini, font)
-    cv.comp(txt, 0.93)
-    ((x0, y0),) = txt._p([(4.0, 7.45)])
-    bbox = txt.da.textbbox((x0, y0), ini, font=font, anchor="mm")
-    bottom = (bbox[3] / cv.ss - cv.oy) / cv.u
-    rule = cv.layer()
-    rule.line([(2.9, bottom + 0.35), (5.1, bottom + 0.35)], 0.022)
-    cv.comp(rule, 0.55)
-    return cv.finish(bloom=0.15, bloom_wide=0.1, grain=0.045, vignette=0.55, dust=False)

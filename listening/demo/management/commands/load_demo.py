@@ -26,7 +26,7 @@ from wagtail.rich_text import RichText
 from listening.core.timecode import parse_time
 from listening.demo import synth
 from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
-from listening.demo.text import list_html, paragraphs_html
+from listening.demo.text import paragraphs_html, sources_list_html, sources_paragraph_html
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
 from listening.site.models import HomePage
@@ -259,7 +259,7 @@ class Command(BaseCommand):
                     died=person.died,
                     nationality=person.nationality,
                     portrait=portrait,
-                    biography=paragraphs_html(person.biography),
+                    biography=paragraphs_html(person.biography) + sources_paragraph_html(person.sources),
                 ),
             )
         self.step(f"{len(people)} people")
@@ -276,9 +276,16 @@ class Command(BaseCommand):
                         "myths",
                         {
                             "heading": chapter.heading,
-                            "intro": RichText(paragraphs_html(chapter.paragraphs)),
+                            "intro": RichText(
+                                paragraphs_html(chapter.paragraphs) + sources_paragraph_html(chapter.sources)
+                            ),
                             "myths": [
-                                {"claim": myth.claim, "record": RichText(paragraphs_html(myth.record))}
+                                {
+                                    "claim": myth.claim,
+                                    "record": RichText(
+                                        paragraphs_html(myth.record) + sources_paragraph_html(myth.sources)
+                                    ),
+                                }
                                 for myth in chapter.myths
                             ],
                         },
@@ -291,7 +298,9 @@ class Command(BaseCommand):
                         "chapter",
                         {
                             "heading": chapter.heading,
-                            "body": RichText(paragraphs_html(chapter.paragraphs)),
+                            "body": RichText(
+                                paragraphs_html(chapter.paragraphs) + sources_paragraph_html(chapter.sources)
+                            ),
                             "quote": {
                                 "text": quote.text if quote else "",
                                 "attribution": quote.attribution if quote else "",
@@ -315,7 +324,7 @@ class Command(BaseCommand):
                 cover=cover,
                 intro=paragraphs_html(data.intro),
                 story=story,
-                sources=list_html(data.sources),
+                sources=sources_list_html(data.sources),
             ),
         )
         self.step("soundtrack and its story")
@@ -331,16 +340,20 @@ class Command(BaseCommand):
             ),
         )
         scenes = {}
+        # File name → its Wagtail image, for the cues that name a still of their scene.
+        self.stills = {}
         for scene in self.album.scenes:
             page = ScenePage(
                 title=scene.title,
                 slug=scene.slug,
                 number=scene.number,
-                summary=paragraphs_html(scene.summary),
+                summary=paragraphs_html(scene.summary) + sources_paragraph_html(scene.sources),
                 characters=", ".join(scene.characters),
             )
             for order, still in enumerate(scene.stills):
-                image = self.save_image(still.image, f"{scene.title} (drawn still)")
+                # The title is the still's alternative text on the stage: say what the drawing shows.
+                image = self.save_image(still.image, f"Drawn still: {still.caption}")
+                self.stills[still.image] = image
                 page.stills.add(SceneStill(image=image, caption=still.caption, sort_order=order))
             page.cast = [people[slug] for slug in scene.people]
             scenes[scene.slug] = self.publish(index, page)
@@ -375,7 +388,8 @@ class Command(BaseCommand):
                     commentary=paragraphs_html(cue.commentary),
                     layer=cue.layer,
                     scene=scenes[cue.scene],
-                    sources="\n".join(cue.sources),
+                    still=self.stills[cue.still] if cue.still else None,
+                    sources="\n".join(source.line for source in cue.sources),
                     sort_order=order,
                 )
                 row.performers = [people[slug] for slug in cue.performers]
