@@ -149,6 +149,15 @@ WAGTAIL_MODERATION_ENABLED = True
 # Draftail, hardened: a hand-made post (raw HTML, broken JSON) is cleaned, never a server error.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.core.rich_text_editor.SafeDraftailRichTextArea"}}
 
+# Readers log in at Wagtail's front-end login (/_util/login/, for login-restricted pages) and go back
+# where they came from (`next`); without one, to the home page, never to a profile page we don't have.
+LOGIN_URL = "wagtailcore_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "site/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "site/password_required.html"
+# Editors' avatars are not fetched from Gravatar: no editor's address (hashed) goes to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Content-Security-Policy of public pages (django-csp 4): scripts and styles from this site only, and
 # the few inline scripts carry the request's nonce (`<script nonce="{{ request.csp_nonce }}">`).
 CONTENT_SECURITY_POLICY = {
