@@ -12,29 +12,23 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-import pytest
+from tests.migrated_sqlite import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.skipif(
-    "sqlite" not in os.environ.get("DATABASE_URL", "sqlite"), reason="only SQLite takes a whole-file write lock"
-)
 
 
 def run(args, env, timeout):
     return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def test_editors_publish_while_readers_browse_without_database_is_locked(tmp_path):
+def test_editors_publish_while_readers_browse_without_database_is_locked(tmp_path, tmp_path_factory):
+    database = migrated_sqlite(tmp_path_factory, tmp_path / "db.sqlite3")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "listening.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
-    migrate = run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env, timeout=240)
-    assert migrate.returncode == 0, migrate.stderr
-
     # Three editors, each publishing about every 0.2 s, and four readers, for six seconds.
     load = run([sys.executable, "-m", "tests.sqlite_load", "6", "3", "4"], env, timeout=120)
     assert load.returncode == 0, load.stderr
@@ -43,5 +37,5 @@ def test_editors_publish_while_readers_browse_without_database_is_locked(tmp_pat
     assert result["publishes"] >= 6 and result["reads"] >= 20, result
 
     # WAL is a property of the file: readers never wait for a writer.
-    with closing(sqlite3.connect(tmp_path / "db.sqlite3")) as db:
+    with closing(sqlite3.connect(database)) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
