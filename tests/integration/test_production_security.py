@@ -1,13 +1,20 @@
 """Production settings, in processes of their own: a database must be named, HTTPS is strict, mail comes
-from the environment, and `check --deploy` is clean."""
+from the environment, `check --deploy` is clean, and a demo account with its published password stops
+the server (but not the commands that fix it)."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.migrated_sqlite import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "a-long-random-value-from-the-environment-0123456789-abcdefghij"
@@ -174,3 +181,105 @@ def test_notification_links_point_at_the_site(tmp_path):
     }
     told = production_env(tmp_path, WAGTAILADMIN_BASE_URL="https://cms.guide.example")
     assert settings_of(told, "WAGTAILADMIN_BASE_URL") == {"WAGTAILADMIN_BASE_URL": "https://cms.guide.example"}
+
+
+# -- demo accounts --------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port, log):
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "listening.wsgi:application", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"},  # wsgi.py's own default
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, headers):
+    """The response itself, redirect or error included."""
+    try:
+        return urllib.request.build_opener(NoRedirects).open(urllib.request.Request(url, headers=headers), timeout=5)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def test_a_demo_account_with_its_password_stops_the_server_until_it_is_changed(tmp_path, tmp_path_factory):
+    migrated_sqlite(tmp_path_factory, tmp_path / "db.sqlite3")
+    env = production_env(tmp_path)
+    # Management commands run: this is how a demo account gets into (and out of) a database.
+    made = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.contrib.auth import get_user_model as U; U().objects.create_superuser('admin', '', 'listening')",
+    )
+    assert made.returncode == 0, made.stderr
+
+    refused = manage(env, "check", "--deploy")
+    assert refused.returncode != 0
+    assert "(listening.E001) The demo account “admin” still has the demo password" in refused.stderr
+    assert "manage.py changepassword admin" in refused.stderr
+
+    port = free_port()
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = start_gunicorn(env, port, log)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            pytest.fail("gunicorn started with a demo account that has the demo password")
+    assert server.returncode != 0
+    assert "still has the demo password" in log_path.read_text()
+
+    fixed = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.contrib.auth import get_user_model as U; u = U().objects.get(username='admin'); "
+        "u.set_password('a-password-of-its-own-42'); u.save()",
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    clean = manage(env, "check", "--deploy")
+    assert clean.returncode == 0, clean.stderr
+
+    with log_path.open("w") as log:
+        server = start_gunicorn(env, port, log)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    response = fetch(
+                        f"http://127.0.0.1:{port}/no-such-page/",
+                        {"Host": "guide.example", "X-Forwarded-Proto": "https"},
+                    )
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail("gunicorn did not start:\n" + log_path.read_text())
+                    time.sleep(0.2)
+            assert response.status == 404
+            assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+            assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+            assert "camera=()" in response.headers["Permissions-Policy"]
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            # Plain HTTP is sent to HTTPS.
+            plain = fetch(f"http://127.0.0.1:{port}/", {"Host": "guide.example"})
+            assert plain.status == 301 and plain.headers["Location"] == "https://guide.example/"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
