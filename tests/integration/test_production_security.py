@@ -4,6 +4,7 @@ the server (but not the commands that fix it)."""
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -109,6 +110,19 @@ def test_check_deploy_is_clean_with_the_documented_environment(tmp_path):
     result = manage(production_env(tmp_path), "check", "--deploy")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr.upper() and "System check identified no issues" in result.stdout
+
+
+def test_the_readme_documents_every_variable_the_settings_read():
+    readme = (ROOT / "README.md").read_text()
+    production = readme[readme.index("## Production") :]
+    read = set()
+    for name in ("base.py", "production.py"):
+        source = (ROOT / "listening" / "settings" / name).read_text()
+        read |= set(re.findall(r'(?:environ\.get\(|environ\[|_required\(|_flag\()"([A-Z][A-Z0-9_]+)"', source))
+        read |= set(re.findall(r'"([A-Z][A-Z0-9_]+)" not in os\.environ', source))
+    read.discard("LISTENING_DEMO_AUDIO_CACHE")  # the demo's, never installed in production
+    assert {"DJANGO_HSTS_SECONDS", "EMAIL_URL", "WAGTAILADMIN_BASE_URL"} <= read  # the search works
+    assert sorted(name for name in read if f"`{name}`" not in production) == []
 
 
 # -- mail -----------------------------------------------------------------------------------------
@@ -277,6 +291,9 @@ def test_a_demo_account_with_its_password_stops_the_server_until_it_is_changed(t
             assert "default-src 'self'" in response.headers["Content-Security-Policy"]
             assert "camera=()" in response.headers["Permissions-Policy"]
             assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["X-Frame-Options"] == "DENY"
+            assert response.headers["Referrer-Policy"] == "same-origin"
+            assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
             # Plain HTTP is sent to HTTPS.
             plain = fetch(f"http://127.0.0.1:{port}/", {"Host": "guide.example"})
             assert plain.status == 301 and plain.headers["Location"] == "https://guide.example/"
