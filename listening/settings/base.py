@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "listening.site.security.ContentSecurityPolicyMiddleware",
+    "listening.site.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,6 +81,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite with several editors publishing while readers browse: WAL lets readers go on while one
+# writes; IMMEDIATE takes the write lock when a transaction begins, so a writer waits its turn (up to
+# `timeout` seconds) instead of failing with "database is locked" when a read turns into a write.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -136,6 +150,75 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 # Draftail, hardened: a hand-made post (raw HTML, broken JSON) is cleaned, never a server error.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "listening.core.rich_text_editor.SafeDraftailRichTextArea"}}
+
+# Readers log in at Wagtail's front-end login (/_util/login/, for login-restricted pages) and go back
+# where they came from (`next`); without one, to the home page, never to a profile page we don't have.
+LOGIN_URL = "wagtailcore_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "site/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "site/password_required.html"
+# Editors' avatars are not fetched from Gravatar: no editor's address (hashed) goes to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy of public pages (django-csp 4): scripts and styles from this site only, and
+# the few inline scripts carry the request's nonce (`<script nonce="{{ request.csp_nonce }}">`).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # The chart places marks and scene bands with style attributes; CSS there cannot run script.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],  # as X-Frame-Options: DENY; an embed view would say otherwise
+    }
+}
+# The Wagtail admin writes inline scripts and styles, shows uploads as blobs and previews in frames:
+# its own policy, applied under its URLs by listening.site.security.ContentSecurityPolicyMiddleware.
+LISTENING_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF, "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy: features no page uses are denied (only names Chromium knows: it logs an error
+# for any other); the player may autoplay (a range link starts playing) and go full screen, here only.
+LISTENING_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self"],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 LOGGING = {
     "version": 1,

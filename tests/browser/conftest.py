@@ -51,7 +51,9 @@ def browser():
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Playwright compiles `wait_for_function` predicates with eval, which the site's Content-Security-Policy
+    # refuses; test_security_policy.py checks the policy in a context of its own that does not bypass it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     yield context
     context.close()
 

@@ -1,8 +1,7 @@
 """The time parser, the Range parser and the rich-text cleaner take any input without raising."""
 
-import re
-
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,7 +106,9 @@ HTMLISH = st.lists(st.one_of(HTML_PIECES, st.text(max_size=10)), max_size=25).ma
 @given(st.one_of(HTMLISH, st.text(max_size=300)))
 def test_clean_rich_text_never_raises_and_keeps_nothing_that_runs(html):
     cleaned = clean_rich_text(html)
-    lowered = cleaned.lower()
-    assert "<script" not in lowered and "<style" not in lowered and "<svg" not in lowered
-    assert "javascript:" not in lowered
-    assert not re.search(r"<[^>]*\son\w+\s*=", lowered)
+    # What a browser would build from it: text that merely mentions "javascript:" (escaped) is harmless.
+    for element in BeautifulSoup(cleaned, "html.parser").find_all(True):
+        assert element.name not in ("script", "style", "svg", "iframe", "img", "embed", "object"), element
+        for name, value in element.attrs.items():
+            assert not name.lower().startswith("on"), element
+            assert not str(value).strip().lower().startswith(("javascript:", "data:", "vbscript:")), element

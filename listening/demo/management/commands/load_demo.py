@@ -29,15 +29,13 @@ from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
 from listening.demo.text import paragraphs_html, sources_list_html, sources_paragraph_html
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
+from listening.site.local_accounts import LOCAL_ACCOUNT, LOCAL_ROLE_ACCOUNTS
 from listening.site.models import HomePage
 from listening.tracks.models import AudioFile, Cue, SoundtrackPage, TrackCredit, TrackPage
 from listening.tracks.timeline import cue_spans
 
 COLLECTION_NAME = "Demo album"
 AUDIO_CREDIT = "Synthesised demo audio (not the 1957 recording); replace with licensed media."
-LOCAL_ACCOUNT = ("admin", "listening")
-# Local accounts for trying the roles (groups made by the tracks migration): username → group.
-LOCAL_ROLE_ACCOUNTS = {"editor": "Editors", "contributor": "Contributors"}
 # Every file the demo writes is named so; storage may add "_" and seven characters before the extension.
 DEMO_PREFIX = "demo-"
 STORED_DEMO_IMAGE = re.compile(
