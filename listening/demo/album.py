@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from listening.tracks.layers import CueLayer
+
 DEMO_DIR = Path(__file__).resolve().parent
 DATA_DIR = DEMO_DIR / "data"
 IMAGES_DIR = DEMO_DIR / "images"
 
-LAYERS = ("music", "film", "story")
+LAYERS = tuple(CueLayer.values)
 PERSON_KINDS = ("musician", "film", "other")
 SIDES = ("A", "B")
 # m:ss or m:ss.d, the form the data files use for lengths and cue times.

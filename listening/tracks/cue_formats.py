@@ -29,11 +29,12 @@ from listening.core.rich_text import clean_rich_text, without_block_keys
 from listening.core.timecode import TimeFormatError, format_exact, parse_time, vtt_timestamp
 
 from .cue_rules import SLUG_MAX_LENGTH
+from .layers import CueLayer
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_CUES = 2000
 MAX_TITLE = 200
-LAYERS = {"music": "music", "film": "film", "story": "story"}
+LAYERS = {layer: layer for layer in CueLayer.values}
 
 CSV_COLUMNS = ["slug", "start", "end", "title", "layer", "performers", "scene", "commentary", "sources"]
 PERFORMER_SEPARATOR = ";"
@@ -95,7 +96,7 @@ _BLOCK_START = re.compile(r"<(p|ul|ol|blockquote|h[1-6])\b", re.IGNORECASE)
 _SEQUENCE_NUMBER = re.compile(r"\d+")
 _LOOKS_LIKE_TIMING = re.compile(r"[\d:.]+\s*-+>")
 EXAMPLE_TIMING = "00:00:01.000 --> 00:00:05.000"
-_TITLE_LAYER = re.compile(r"<c\.(music|film|story)>.*</c>")
+_TITLE_LAYER = re.compile(rf"<c\.({'|'.join(CueLayer.values)})>.*</c>")
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
@@ -330,10 +331,10 @@ def read_csv(text: str) -> ReadResult:
         layer = None
         if "layer" in names:
             layer_text = cells["layer"].strip().lower()
-            layer = LAYERS.get(layer_text or "music")
+            layer = LAYERS.get(layer_text or CueLayer.MUSIC)
             if layer is None:
                 result.problems.append(
-                    FileProblem(line, f"layer: “{layer_text[:40]}” is not a layer; use music, film or story.")
+                    FileProblem(line, f"layer: “{layer_text[:40]}” is not a layer; use {', '.join(CueLayer.values)}.")
                 )
         if len(result.problems) > problems_before:
             continue

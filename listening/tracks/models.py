@@ -35,6 +35,7 @@ from .blocks import ChapterBlock, MythsChapterBlock
 from .cue_file_responses import cue_file_response
 from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
 from .forms import TrackPageForm
+from .layers import CueLayer
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans, track_length_ms
 
@@ -556,10 +557,7 @@ class Cue(ClusterableModel, Orderable):
 
     objects = CueQuerySet.as_manager()
 
-    class Layer(models.TextChoices):
-        MUSIC = "music", "Music"
-        FILM = "film", "Film"
-        STORY = "story", "Story"
+    Layer = CueLayer
 
     track = ParentalKey(TrackPage, on_delete=models.CASCADE, related_name="cues")
     slug = models.SlugField(
