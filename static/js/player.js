@@ -61,6 +61,7 @@ class TrackView {
         sceneTitle: el.dataset.sceneTitle || "",
         sceneUrl: el.dataset.sceneUrl || "",
         performers: (el.dataset.performers || "").split(" ").filter(Boolean),
+        url: el.dataset.cueUrl || "", // the cue's permalink, as the server writes it
       }))
       .sort((a, b) => a.start - b.start);
     this.starts = [...new Set(this.cues.map((cue) => cue.start))].sort((a, b) => a - b);
@@ -371,7 +372,7 @@ function momentUrl() {
 
 function currentCueUrl() {
   const cue = view?.isLoaded ? TrackView.current([...view.active]) : view?.cues[0];
-  return cue ? `${view.url}cues/${cue.slug}/` : view.url;
+  return cue?.url || view.url;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,7 +443,7 @@ function onClick(event) {
   if (target.matches("[data-dock-toggle]")) return togglePlay();
   if (target.matches("[data-copy-cue]")) {
     event.preventDefault();
-    return copyLink(target.closest("[data-cue]").querySelector(".cue-permalink").getAttribute("href"));
+    return copyLink(target.closest("[data-cue]").dataset.cueUrl);
   }
   if (target.matches("[data-seek-to]")) {
     if (!view) return;
