@@ -7,9 +7,10 @@
 //   range    the track plays `range` and pauses at its end (a deep link's range, a cue's permalink);
 //            kept while paused inside it, so resuming still stops there
 //   loop     the track plays `range` over and over; kept while paused
-//   other    the track page on screen is not the track in the player: this page's controls wait
-//            for its play button. `behind` is the state of the audio that plays meanwhile, so a
-//            range or loop running on that track still holds, and comes back when its page does.
+//   other    the track page on screen is not the track in the player (another track's audio, or
+//            none yet): this page's controls wait for its play button. `behind` is the state of
+//            the audio meanwhile, so a range or loop running on that track still holds, and comes
+//            back when its page does.
 //
 // `range` and `loop` carry `paused`, mirroring the audio element; `idle` and `playing` are that
 // same distinction for playback without a range. The player feeds events in as the audio and the
