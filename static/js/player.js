@@ -97,15 +97,20 @@ function play() {
   if (attempt) attempt.catch(render); // autoplay refused: the play button stays
 }
 
+/** This page's play button: on another track's page it switches the player to this track. */
 function togglePlay() {
   if (state.mode === OTHER) {
     loadViewTrack();
     play();
-  } else if (audio.paused) {
-    play();
   } else {
-    audio.pause();
+    togglePlayer();
   }
+}
+
+/** The dock's button: play or pause the track in the player, whichever page is on screen. */
+function togglePlayer() {
+  if (audio.paused) play();
+  else audio.pause();
 }
 
 function seekTo(seconds, { andPlay = false } = {}) {
@@ -144,6 +149,7 @@ const player = {
     return view;
   },
   togglePlay,
+  togglePlayer,
   seekTo,
   seekBy: (delta) => seekTo(ownTime() + delta),
   stepCue,

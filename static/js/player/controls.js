@@ -55,7 +55,7 @@ function onClick(player, event) {
     }
     return;
   }
-  if (target.matches("[data-dock-toggle]")) return player.togglePlay();
+  if (target.matches("[data-dock-toggle]")) return player.togglePlayer();
   if (target.matches("[data-copy-cue]")) {
     event.preventDefault();
     return player.copyLink(target.closest("[data-cue]").dataset.cueUrl);
