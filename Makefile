@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check setup demo reset-demo bench test-postgres clean
+.PHONY: run test test-js lint check setup demo reset-demo bench test-postgres clean
 
 run: setup ## Set up, load the demo album, serve it at http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput -v 0
@@ -14,8 +14,19 @@ run: setup ## Set up, load the demo album, serve it at http://127.0.0.1:8000/
 	@echo "Serving the listening guide at http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup lint check ## Lint, Django checks, migrations check, every test
+test: setup lint check ## Lint, Django checks, migrations check, every test (JavaScript and Python)
+	@$(MAKE) --no-print-directory test-js
 	$(PY) -m pytest
+
+# The files by name rather than the folder: every Node from Debian's 18 up reads that the same way.
+test-js: ## The player's pure modules (time code, cues, playback state) under Node's own test runner
+	@if command -v node >/dev/null 2>&1; then \
+		echo "node --test tests/js/"; node --test tests/js/*.test.mjs; \
+	elif [ -n "$$CI" ]; then \
+		echo "node is not installed: in CI the JavaScript tests must run (.ci/run installs Debian's nodejs)." >&2; exit 1; \
+	else \
+		echo "Skipping the JavaScript tests: node is not installed (apt-get install nodejs); they run in CI."; \
+	fi
 
 setup: $(INSTALLED)
 

@@ -38,7 +38,7 @@ NUDGES = [
 
 
 class StampPanel(Panel):
-    """A player of the track's audio that stamps times into the cue rows (static/js/admin/stamp.js).
+    """A player of the track's audio that stamps times into the cue rows (static/js/admin/stamp-panel.js).
 
     Rendered before the cues InlinePanel; the Stimulus controller adds per-row buttons to every cue
     row, including rows added later, and follows the audio chooser so it plays an audio just chosen.
@@ -56,9 +56,6 @@ class StampPanel(Panel):
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "tracks/admin/stamp_panel.html"
-
-        class Media:
-            js = ["js/admin/stamp.js"]  # its stylesheet comes with every admin page (wagtail_hooks)
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

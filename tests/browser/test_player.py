@@ -429,6 +429,34 @@ def test_another_tracks_page_waits_for_its_play_button(page, demo_server):
     page.evaluate(f"{AUDIO}.pause()")
 
 
+def test_the_dock_button_pauses_the_playing_track_on_another_tracks_page(page, demo_server):
+    open_track(page, demo_server)
+    first_src = page.evaluate(f"{AUDIO}.src")
+    page.evaluate("window.listeningPlayer.seekTo(10, {andPlay: true})")
+    wait_playing_past(page, 10)
+    page.click(f".eyebrow a[href='{STORY}']")
+    page.wait_for_url("**" + STORY)
+    page.click(f"main a[href='{OTHER_TRACK}']")
+    page.wait_for_selector(f"[data-track][data-track-url='{OTHER_TRACK}']")
+    notice = page.locator("[data-other-track]")
+    assert notice.is_visible()
+
+    # The dock shows what plays and its button says "Pause": it pauses that, and switches nothing.
+    dock_button = page.locator("[data-dock-toggle]")
+    assert dock_button.get_attribute("aria-label") == "Pause"
+    dock_button.click()
+    page.wait_for_function(f"{AUDIO}.paused")
+    assert page.evaluate(f"{AUDIO}.src") == first_src
+    page.wait_for_function("document.querySelector('[data-dock-toggle]').getAttribute('aria-label') === 'Play'")
+    assert not notice.is_visible(), "the notice speaks of a track playing now"
+    paused_at = current_time(page)
+    dock_button.click()
+    wait_playing_past(page, paused_at + 0.2)
+    assert page.evaluate(f"{AUDIO}.src") == first_src
+    assert notice.is_visible()
+    page.evaluate(f"{AUDIO}.pause()")
+
+
 # ---------------------------------------------------------------------------------------------
 # 6. Keyboard shortcuts
 

@@ -105,3 +105,13 @@ def test_media_responses_are_sandboxed(client, track):
     response = client.get(track.audio.file.url, headers={"Range": "bytes=0-99"})
     assert response.status_code == 206
     assert response["Content-Security-Policy"].startswith("sandbox")
+
+
+def test_every_cue_carries_its_permalink_for_the_player(client, track):
+    # The player copies and shares this URL as given: the server alone decides a cue's URL.
+    html = client.get(track.url).content.decode()
+    cues = re.findall(r'<li data-cue id="cue-([^"]+)"[^>]*?data-cue-url="([^"]+)"', html, re.S)
+    assert len(cues) == track.cues.count()
+    for slug, url in cues:
+        assert url == f"{track.url}cues/{slug}/"
+        assert client.get(url).status_code == 200
