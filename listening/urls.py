@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from listening.core.media_serving import serve_media
 from listening.site.media_access import media_access
+from listening.site.oembed import oembed
 from listening.site.search import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("oembed/", oembed, name="oembed"),
 ]
 
 if settings.LISTENING_SERVE_MEDIA:

@@ -179,6 +179,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],  # as X-Frame-Options: DENY; an embed view would say otherwise
     }
 }
+# Which sites may frame the embeddable player (`<track>/embed/`): space-separated origins, or * for any.
+# Every other page refuses to be framed (frame-ancestors 'none' above, and X-Frame-Options).
+LISTENING_EMBED_FRAME_ANCESTORS = os.environ.get("LISTENING_EMBED_FRAME_ANCESTORS", "*").split()
+
 # The Wagtail admin writes inline scripts and styles, shows uploads as blobs and previews in frames:
 # its own policy, applied under its URLs by listening.site.security.ContentSecurityPolicyMiddleware.
 LISTENING_ADMIN_CONTENT_SECURITY_POLICY = {

@@ -7,10 +7,9 @@ reader may not see, and everything that is not a track, are not found.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -62,7 +61,6 @@ def oembed(request):
     track, cue, time = resolve_embeddable(request, request.GET.get("url", ""))
     width = _dimension(request, "maxwidth", DEFAULT_WIDTH, MIN_WIDTH)
     height = _dimension(request, "maxheight", DEFAULT_HEIGHT, MIN_HEIGHT)
-    src = request.build_absolute_uri(track.embed_url(cue)) + (f"?{urlencode({'t': time})}" if time else "")
     title = f"{cue.title} · {track.title}" if cue else track.title
     data = {
         "version": "1.0",
@@ -72,14 +70,7 @@ def oembed(request):
         "provider_url": request.build_absolute_uri("/"),
         "width": width,
         "height": height,
-        "html": format_html(
-            '<iframe src="{}" width="{}" height="{}" title="{}" loading="lazy" allow="autoplay; fullscreen" '
-            'style="border:0;max-width:100%"></iframe>',
-            src,
-            width,
-            height,
-            f"Listening guide: {title}",
-        ),
+        "html": track.embed_html(request, cue, time=time, width=width, height=height),
     }
     still = track.thumbnail_rendition(cue)
     if still is not None:

@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import PurePath
+from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -390,6 +394,8 @@ class TrackPage(RoutablePageMixin, Page):
             scenes=scenes,
             scene_spans=_scene_spans(spans, duration, readable),
             sibling_takes=self.sibling_takes(),
+            embed_code=self.embed_html(request, permalink.cue if cue_slug is not None else None) if self.pk else "",
+            oembed_url=self._oembed_url(request, cue_slug) if self.pk and self.live else "",
             # A track whose audio file is gone from storage shows a notice; the player stays empty.
             audio_available=audio_available,
             player_track=self if audio_available else None,
@@ -412,6 +418,58 @@ class TrackPage(RoutablePageMixin, Page):
             "permalink_description": Truncator(plain_text(span.cue.commentary)).words(40),
             "permalink_image": request.build_absolute_uri(still.url) if still else "",
         }
+
+    @path("embed/", name="embed")
+    def embed(self, request):
+        """The player alone, for an iframe in a course site: the track, or a range given by `?t=a,b`."""
+        return self._framable(self.render(request, template="tracks/track_embed.html"))
+
+    @path("embed/cues/<slug:cue_slug>/", name="embed_cue")
+    def embed_cue(self, request, cue_slug):
+        """The player alone, playing one cue's range."""
+        return self._framable(self.render(request, cue_slug=cue_slug, template="tracks/track_embed.html"))
+
+    def _oembed_url(self, request, cue_slug) -> str:
+        page_url = self.url + (self.reverse_subpage("cue", args=[cue_slug]) if cue_slug else "")
+        return reverse("oembed") + "?" + urlencode({"url": request.build_absolute_uri(page_url), "format": "json"})
+
+    @staticmethod
+    def _framable(response):
+        # Only embed views may be framed by other sites, and only by those the setting names.
+        response.xframe_options_exempt = True
+        response._csp_replace = {"frame-ancestors": settings.LISTENING_EMBED_FRAME_ANCESTORS}
+        return response
+
+    def thumbnail_rendition(self, cue=None):
+        """A picture for link previews and embeds: the cue's still, else the first cue's, else the cover."""
+        cues = [cue] if cue is not None else list(self.cues.select_related("still", "scene")[:1])
+        readable = set(ScenePage.objects.for_readers().values_list("pk", flat=True))
+        for candidate in cues:
+            still = _stage_still(candidate, readable)
+            if still is not None:
+                return still
+        cover = self.get_parent().specific.cover
+        return rendition_or_none(cover, STILL_SPEC) if cover else None
+
+    def embed_html(self, request, cue=None, *, time: str = "", width: int = 640, height: int = 480) -> str:
+        """The iframe a course site pastes to embed this track (or cue, or `?t=` range): for oEmbed and
+        the page's "Copy embed code" alike."""
+        src = request.build_absolute_uri(self.embed_url(cue)) + (f"?{urlencode({'t': time})}" if time else "")
+        title = f"{cue.title} · {self.title}" if cue else self.title
+        return format_html(
+            '<iframe src="{}" width="{}" height="{}" title="{}" loading="lazy" allow="autoplay; fullscreen" '
+            'style="border:0;max-width:100%"></iframe>',
+            src,
+            width,
+            height,
+            f"Listening guide: {title}",
+        )
+
+    def embed_url(self, cue=None) -> str:
+        """The embeddable player of this track, or of one of its cues: the one place embed URLs are made."""
+        if cue is None:
+            return self.url + self.reverse_subpage("embed")
+        return self.url + self.reverse_subpage("embed_cue", args=[cue.slug])
 
     @path("print/", name="print")
     def listening_chart(self, request):

@@ -16,7 +16,7 @@
 import { followAudioClock } from "./player/clock.js";
 import { bindControls } from "./player/controls.js";
 import { nextStart, newest, previousStart } from "./player/cues.js";
-import { copyLink, momentUrl } from "./player/sharing.js";
+import { copyLink, copyText, momentUrl } from "./player/sharing.js";
 import { LOOP, OTHER, audioState, dueAt, initialState, isPlaying, rangeEnd, transition } from "./player/state.js";
 import { Dock, TrackView, announce, observeStickyHeight, setAnnouncements, watchUserScroll } from "./player/view.js";
 
@@ -161,6 +161,8 @@ const player = {
   setAnnouncements,
   copyLink: (url) => copyLink(url, { root: view?.root, announce }),
   copyMomentLink: () => player.copyLink(momentUrl(view.url, ownTime())),
+  // The iframe code the server wrote for this page (track or cue), for a course site.
+  copyEmbedCode: () => copyText(view.root.dataset.embedCode, { root: view?.root, announce, what: "Embed code" }),
   // The cue sounding now, else the first: its permalink as the page gives it.
   copyCueLink() {
     const cue = state.mode === OTHER ? view.cues[0] : view.current;

@@ -20,6 +20,8 @@ PAGES = {
     "scenes": "/ascenseur-pour-lechafaud/scenes/",
     "search": "/search/?q=lift",
     "listening-chart": TRACK + "print/",
+    "embed": TRACK + "embed/",
+    "embed-cue": TRACK + "embed/cues/trumpet-enters/",
 }
 SERIOUS = {"serious", "critical"}
 AUDIO = "document.querySelector('audio[data-player]')"

@@ -15,6 +15,7 @@ const ACTIONS = {
   loop: (player, button) => player.setLoop(button.getAttribute("aria-pressed") !== "true"),
   "link-moment": (player) => player.copyMomentLink(),
   "link-cue": (player) => player.copyCueLink(),
+  "copy-embed": (player) => player.copyEmbedCode(),
 };
 
 // Keyboard shortcuts: key → what it does (the track page lists them under "Keyboard shortcuts").

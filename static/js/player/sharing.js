@@ -12,17 +12,21 @@ export const momentUrl = (trackUrl, time) => `${trackUrl}?t=${seconds(Math.round
  * Put `url`, made absolute, on the clipboard. Where the clipboard is refused (permissions, an insecure
  * context), show it selected in the page's `[data-copy-fallback]` box under `root`, ready to copy.
  */
-export async function copyLink(url, { root, announce }) {
-  const absolute = new URL(url, location.href).href;
+export function copyLink(url, { root, announce }) {
+  return copyText(new URL(url, location.href).href, { root, announce, what: "Link" });
+}
+
+/** Put `text` on the clipboard (or in the fallback box), saying `what` was copied. */
+export async function copyText(text, { root, announce, what }) {
   try {
-    await navigator.clipboard.writeText(absolute);
-    announce("Link copied.");
-    flash("Link copied");
+    await navigator.clipboard.writeText(text);
+    announce(`${what} copied.`);
+    flash(`${what} copied`);
   } catch {
     const box = root?.querySelector("[data-copy-fallback]");
     const field = box?.querySelector("[data-copy-field]");
-    if (!box || !field) return window.prompt("Copy this link", absolute);
-    field.value = absolute;
+    if (!box || !field) return window.prompt(`Copy this ${what.toLowerCase()}`, text);
+    field.value = text;
     box.hidden = false;
     field.focus();
     field.select();

@@ -49,7 +49,7 @@ export class TrackView {
     this.title = root.dataset.title;
     this.audioSrc = root.dataset.audioSrc || "";
     this.duration = parseFloat(root.dataset.duration) || 0;
-    this.cues = inTimeOrder([...root.querySelectorAll("[data-cue]")].map(readCue), this.duration);
+    this.cues = inTimeOrder([...root.querySelectorAll("[data-cue][data-start]")].map(readCue), this.duration);
     this.boundaries = boundariesOf(this.cues);
     // What the server marked: the page starts out right, and show() only touches what changes.
     this.active = new Set(this.cues.filter((cue) => cue.el.getAttribute("aria-current") === "true"));
