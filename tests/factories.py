@@ -154,13 +154,7 @@ class CueFactory(DjangoModelFactory):
         if people:
             self.performers.set(people)
             if create:
-                self.save()  # a parental many-to-many is only written when its cue is saved
-
-
-def publish(page: Page) -> Page:
-    """Publish a page's current state as a revision, as the admin's Publish does; returns it fresh."""
-    page.save_revision().publish()
-    return type(page).objects.get(pk=page.pk)
+                self.save()  # modelcluster keeps parental many-to-many choices in memory until the cue is saved
 
 
 def home_page() -> HomePage:
@@ -178,6 +172,12 @@ def home_page() -> HomePage:
 def people_index() -> PeopleIndexPage:
     """The people index shared by every soundtrack."""
     return PeopleIndexPage.objects.first() or PeopleIndexPageFactory(parent=home_page())
+
+
+def publish(page: Page) -> Page:
+    """Publish a page's current state as a revision, as the admin's Publish does; returns it fresh."""
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
 
 
 @dataclass(frozen=True)
