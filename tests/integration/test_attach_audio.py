@@ -13,12 +13,17 @@ def media_files(media_root):
     return sorted(p.relative_to(media_root) for p in media_root.rglob("*") if p.is_file())
 
 
-def test_attaches_reads_and_publishes(tmp_path, session_media_root):
+@pytest.fixture
+def track(guide):
+    return guide.track
+
+
+def test_attaches_reads_and_publishes(tmp_path, track):
     source = tmp_path / "licensed-generique.mp3"
     source.write_bytes(tone(4.0))
     out = StringIO()
-    call_command("attach_audio", "generique", str(source), "--credit", "Licensed", stdout=out)
-    track = TrackPage.objects.get(slug="generique")
+    call_command("attach_audio", track.slug, str(source), "--credit", "Licensed", stdout=out)
+    track = TrackPage.objects.get(pk=track.pk)
     assert track.audio.file.name.startswith("audio/licensed-generique")
     assert abs(track.audio.duration_ms - 4000) < 150
     assert track.audio.sample_rate == 22050 and track.audio.channels == 1
@@ -36,34 +41,33 @@ def test_attaches_reads_and_publishes(tmp_path, session_media_root):
         ("wave.mp3", tone(1.0, fmt="WAV"), "holds WAV audio"),
     ],
 )
-def test_refuses_bad_files_and_changes_nothing(tmp_path, session_media_root, name, data, sentence):
+def test_refuses_bad_files_and_changes_nothing(tmp_path, session_media_root, track, name, data, sentence):
     source = tmp_path / name
     source.write_bytes(data)
     before_files = media_files(session_media_root)
     before_audio = AudioFile.objects.count()
-    track_audio = TrackPage.objects.get(slug="generique").audio_id
     with pytest.raises(CommandError, match=sentence):
-        call_command("attach_audio", "generique", str(source))
+        call_command("attach_audio", track.slug, str(source))
     assert media_files(session_media_root) == before_files
     assert AudioFile.objects.count() == before_audio
-    assert TrackPage.objects.get(slug="generique").audio_id == track_audio
+    assert TrackPage.objects.get(pk=track.pk).audio_id == track.audio_id
 
 
-def test_refuses_an_oversized_file(tmp_path, settings):
+def test_refuses_an_oversized_file(tmp_path, settings, track):
     settings.LISTENING_AUDIO_MAX_BYTES = 1000
     source = tmp_path / "big.mp3"
     source.write_bytes(tone(3.0))
     with pytest.raises(CommandError, match="over the limit"):
-        call_command("attach_audio", "generique", str(source))
+        call_command("attach_audio", track.slug, str(source))
 
 
-def test_unknown_track_and_missing_file(tmp_path):
+def test_unknown_track_and_missing_file(tmp_path, track):
     good = tmp_path / "x.mp3"
     good.write_bytes(tone(1.0))
     with pytest.raises(CommandError, match="No track"):
         call_command("attach_audio", "no-such-track", str(good))
     with pytest.raises(CommandError, match="is not a file"):
-        call_command("attach_audio", "generique", str(tmp_path / "missing.mp3"))
+        call_command("attach_audio", track.slug, str(tmp_path / "missing.mp3"))
 
 
 def test_command_line_shows_one_sentence_and_no_traceback(tmp_path):
@@ -95,14 +99,13 @@ def test_command_line_shows_one_sentence_and_no_traceback(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_draft_changes_are_not_published_by_attaching(tmp_path):
-    track = TrackPage.objects.get(slug="generique")
+def test_draft_changes_are_not_published_by_attaching(tmp_path, track):
     draft = track.get_latest_revision_as_object()
     draft.title_en = "Unpublished title"
     draft.save_revision()
     source = tmp_path / "new.mp3"
     source.write_bytes(tone(2.0))
-    call_command("attach_audio", "generique", str(source), stdout=StringIO())
+    call_command("attach_audio", track.slug, str(source), stdout=StringIO())
     track.refresh_from_db()
     assert track.title_en == "Opening Titles"  # the live page kept its title
     latest = track.get_latest_revision_as_object()

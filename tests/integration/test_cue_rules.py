@@ -6,8 +6,7 @@ import re
 import pytest
 from wagtail.models import Revision
 
-from listening.scenes.models import ScenePage
-from listening.tracks.models import Cue, TrackPage
+from listening.tracks.models import Cue
 from tests.admin_forms import add_cue, cue_index, edit_data, edit_url
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +15,9 @@ REFUSED = "The page could not be saved due to validation errors"
 
 
 @pytest.fixture
-def track():
-    return TrackPage.objects.get(slug="generique")
+def track(guide):
+    """165 s of audio; music cues start at 0:00, 0:20, 0:45, 1:15 and 1:40 (see tests.factories.Guide)."""
+    return guide.track
 
 
 def latest_revision_id(page):
@@ -191,8 +191,8 @@ def test_a_deleted_scene_or_still_is_reported_not_crashed_on(admin_client, track
     assert any("The still chosen here no longer exists" in error for error in errors), errors
 
 
-def test_a_draft_whose_scene_was_deleted_still_opens_and_previews(admin_client, track):
-    scene = ScenePage.objects.get(slug="trapped-in-the-lift")
+def test_a_draft_whose_scene_was_deleted_still_opens_and_previews(admin_client, guide, track):
+    scene = guide.lift
     data = edit_data(admin_client, track)
     index = add_cue(data, start="1:02", title="In the lift", slug="in-the-lift")
     data[f"cues-{index}-scene"] = str(scene.pk)

@@ -401,25 +401,18 @@ def test_symlinks_that_stay_inside_media_root_work(client, media_dir):
 
 
 # --- Content types ------------------------------------------------------------
+# The table itself is tested in tests/unit/test_media_types.py; here, that responses carry it.
 
 
 @pytest.mark.parametrize(
     ("name", "content_type"),
     [
-        ("a.mp3", "audio/mpeg"),
         ("a.MP3", "audio/mpeg"),
-        ("a.ogg", "audio/ogg"),
         ("a.m4a", "audio/mp4"),
-        ("a.wav", "audio/wav"),
-        ("a.flac", "audio/flac"),
         ("a.webp", "image/webp"),
-        ("a.avif", "image/avif"),
-        ("a.jpg", "image/jpeg"),
-        ("a.png", "image/png"),
         ("a.vtt", "text/vtt"),
         ("a.tar.gz", "application/octet-stream"),
         ("no-extension", "application/octet-stream"),
-        ("a.unknownext", "application/octet-stream"),
     ],
 )
 def test_content_type(client, media_dir, name, content_type):

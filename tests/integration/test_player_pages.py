@@ -5,14 +5,12 @@ from html import unescape
 
 import pytest
 
-from listening.tracks.models import TrackPage
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def track():
-    return TrackPage.objects.get(slug="generique")
+def track(guide):
+    return guide.track
 
 
 def test_full_page_holds_the_one_audio_element_outside_main(client, track):
@@ -36,8 +34,8 @@ def test_htmx_requests_get_the_title_and_main_only(client, track):
     assert "HX-Request" in response["Vary"]
 
 
-def test_plain_responses_vary_on_hx_request_too(client, track):
-    for url in [track.url, "/", "/people/"]:
+def test_plain_responses_vary_on_hx_request_too(client, guide, track):
+    for url in [track.url, guide.home.url, guide.people.url]:
         response = client.get(url)
         assert "HX-Request" in response["Vary"], url
 

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def track():
-    return TrackPage.objects.get(slug="generique")
+def track(guide):
+    return guide.track
 
 
 def member(django_user_model, client, group, username):
@@ -44,7 +44,7 @@ def fresh(page):
     return page
 
 
-def test_the_groups_exist_with_their_powers(track):
+def test_the_groups_exist_with_their_powers():
     editors, contributors = Group.objects.get(name="Editors"), Group.objects.get(name="Contributors")
     assert {"add_audiofile", "change_audiofile", "delete_audiofile"} <= set(
         editors.permissions.values_list("codename", flat=True)
@@ -94,8 +94,8 @@ def test_an_editor_publishes(editor, track):
     assert not track.has_unpublished_changes
 
 
-def test_editors_upload_and_replace_audio_contributors_only_upload(client, django_user_model):
-    audio = AudioFile.objects.first()
+def test_editors_upload_and_replace_audio_contributors_only_upload(client, django_user_model, track):
+    audio = track.audio
     edit = reverse("wagtailsnippets_tracks_audiofile:edit", args=[audio.pk])
     add = reverse("wagtailsnippets_tracks_audiofile:add")
     member(django_user_model, client, "Contributors", "cora")
@@ -121,7 +121,7 @@ def test_anonymous_visitors_see_only_published_pages(client, track, admin_client
     track.get_parent().add_child(instance=unpublished)
     unpublished.unpublish() if unpublished.live else None
     TrackPage.objects.filter(pk=unpublished.pk).update(live=False)
-    assert client.get("/ascenseur-pour-lechafaud/unreleased-take/").status_code == 404
+    assert client.get(f"{track.get_parent().url}unreleased-take/").status_code == 404
     # Drafts and previews need a login.
     for url in (
         reverse("wagtailadmin_pages:view_draft", args=[track.pk]),

@@ -1,17 +1,20 @@
 import pytest
 
-pytestmark = pytest.mark.django_db
+# Every search runs over the guide: a soundtrack, its people, scenes and commented tracks.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 
-def test_search_finds_pages_and_cues(client):
-    response = client.get("/search/", {"q": "Michelot"})
+def test_search_finds_pages_and_cues(client, guide):
+    response = client.get("/search/", {"q": "Varga"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "/people/pierre-michelot/" in html
-    assert "#cue-" in html  # cues whose commentary names him, each opening its track at that moment
+    assert f'href="{guide.bassist.url}"' in html
+    # Cues whose commentary names him, each opening its track at that moment.
+    for slug in ("bass-alone", "last-bars"):
+        assert f"#cue-{slug}" in html
     results = html.split('<div id="search-results"', 1)[1]
     shown = results.count('<li><a href="')
-    assert f"{shown} results for “Michelot”" in html
+    assert f"{shown} results for “Varga”" in html
 
 
 def test_search_is_a_plain_page_without_scripts(client):

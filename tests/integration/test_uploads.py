@@ -10,8 +10,8 @@ from django.urls import reverse
 from PIL import Image
 from wagtail.images import get_image_model
 
-from listening.tracks.models import AudioFile, TrackPage
 from tests.audio_samples import tone
+from tests.factories import AudioFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +80,8 @@ def test_a_good_image_is_accepted(admin_client):
     assert get_image_model().objects.count() == count + 1
 
 
-def test_replacing_audio_with_a_shorter_file_warns_which_cues_fall_past_the_end(admin_client):
-    track = TrackPage.objects.get(slug="generique")
+def test_replacing_audio_with_a_shorter_file_warns_which_cues_fall_past_the_end(admin_client, guide):
+    track = guide.track  # 165 s of audio, cues from 0:00 to 1:50
     audio = track.audio
     late = [cue.title for cue in track.cues.all() if cue.start_ms >= 60_000 or (cue.end_ms or 0) > 60_000]
     assert late
@@ -98,12 +98,13 @@ def test_replacing_audio_with_a_shorter_file_warns_which_cues_fall_past_the_end(
     for title in late:
         assert title.replace("'", "&#x27;") in response.content.decode() or title in text
     early = [cue.title for cue in track.cues.all() if (cue.end_ms or cue.start_ms) < 50_000 and cue.title not in late]
+    assert early
     for title in early:
         assert f"“{title}”" not in text
 
 
 def test_an_unreadable_replacement_keeps_the_old_audio(admin_client):
-    audio = AudioFile.objects.first()
+    audio = AudioFileFactory()
     before = (audio.file.name, audio.duration_ms)
     response = admin_client.post(
         reverse("wagtailsnippets_tracks_audiofile:edit", args=[audio.pk]),

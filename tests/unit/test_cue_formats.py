@@ -11,7 +11,6 @@ from listening.tracks.cue_formats import (
     read_csv,
     read_webvtt,
     unguard_cell,
-    vtt_timestamp,
     write_csv,
     write_webvtt,
 )
@@ -105,11 +104,6 @@ def test_hostile_webvtt_commentary_is_cleaned():
     assert "hi" in commentary
     for bad in ("onclick", "script", "alert", "onerror", "<img"):
         assert bad not in commentary
-
-
-@pytest.mark.parametrize(("ms", "stamp"), [(0, "00:00:00.000"), (83_456, "00:01:23.456"), (3_723_004, "01:02:03.004")])
-def test_vtt_timestamps(ms, stamp):
-    assert vtt_timestamp(ms) == stamp
 
 
 def fake_cue(slug, start, end=None, title="T", layer="music", commentary="", performers=(), scene=None, sources=""):

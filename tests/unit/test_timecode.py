@@ -1,12 +1,17 @@
+"""The one time parser and its formatters: every form read, every form written."""
+
 import pytest
 
 from listening.core.timecode import (
     TimeFormatError,
     TimeRange,
+    format_exact,
     format_time,
+    iso_duration,
     parse_time,
     parse_time_range,
     seconds,
+    vtt_timestamp,
 )
 
 
@@ -109,9 +114,66 @@ def test_format_time_without_tenths():
     assert format_time(83_900, precise=False) == "1:23"
 
 
+@pytest.mark.parametrize(
+    ("ms", "text"),
+    [
+        (0, "0:00.0"),
+        (83_500, "1:23.5"),  # tenths say it all: shown as format_time shows it
+        (83_400, "1:23.4"),
+        (60_000, "1:00.0"),
+        (83_456, "1:23.456"),  # anything finer is shown to the millisecond, never rounded away
+        (83_450, "1:23.450"),
+        (83_001, "1:23.001"),
+        (59_999, "0:59.999"),
+        (3_723_004, "1:02:03.004"),
+        (3_723_500, "1:02:03.5"),
+    ],
+)
+def test_format_exact(ms, text):
+    assert format_exact(ms) == text
+
+
+def test_format_exact_round_trips_through_parse_time_to_the_millisecond():
+    for ms in [*range(0, 4_000_000, 3_701), 59_999, 3_599_999, 3_600_001]:
+        assert parse_time(format_exact(ms)) == ms
+
+
 @pytest.mark.parametrize(("ms", "text"), [(83_500, "83.5"), (83_000, "83"), (1, "0.001"), (None, "")])
 def test_seconds(ms, text):
     assert seconds(ms) == text
+
+
+@pytest.mark.parametrize(
+    ("ms", "stamp"),
+    [
+        (0, "00:00:00.000"),
+        (83_456, "00:01:23.456"),
+        (83_500, "00:01:23.500"),
+        (3_723_004, "01:02:03.004"),
+        (35_999_999, "09:59:59.999"),  # the longest time the guide keeps
+    ],
+)
+def test_vtt_timestamp(ms, stamp):
+    assert vtt_timestamp(ms) == stamp
+
+
+@pytest.mark.parametrize(
+    ("ms", "duration"),
+    [
+        (165_000, "PT2M45S"),
+        (83_500, "PT1M23.5S"),
+        (0, "PT0S"),
+        (3_600_000, "PT1H"),
+        (60_000, "PT1M"),
+        (45_000, "PT45S"),
+        (1, "PT0.001S"),
+        (3_723_500, "PT1H2M3.5S"),
+        (3_600_500, "PT1H0.5S"),  # no empty minutes
+        (None, ""),
+    ],
+)
+def test_iso_duration(ms, duration):
+    assert iso_duration(ms) == duration
 
 
 @pytest.mark.parametrize(
