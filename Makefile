@@ -57,8 +57,8 @@ bench: setup ## Benchmarks print their figures (with a baseline from the same ru
 	$(PY) tests/bench/sync_lag.py
 	$(PY) tests/bench/load.py
 
-test-postgres: setup ## The integration tests against a throwaway PostgreSQL (needs initdb/postgres)
-	tests/postgres/run
+test-postgres: setup ## The unit, integration and property tests against a throwaway PostgreSQL (needs initdb/postgres)
+	tests/postgres/run $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

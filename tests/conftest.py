@@ -15,6 +15,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DEMO_ALBUM_MODULES = {"test_load_demo.py", "test_load_demo_faults.py"}
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests about SQLite itself (its WAL mode, its locks) have nothing to say on PostgreSQL."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine == "django.db.backends.sqlite3":
+        return
+    skip = pytest.mark.skip(reason=f"about SQLite; this run's database is {engine.rsplit('.', 1)[-1]}")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def session_media_root(tmp_path_factory):
     """Uploads and generated media go to a folder of this run, never to the developer's media/."""

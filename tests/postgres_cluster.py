@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -84,3 +85,20 @@ def throwaway_postgres() -> Iterator[str]:
         server.wait(timeout=30)
         log.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m tests.postgres_cluster COMMAND…`: run COMMAND with DATABASE_URL naming a new cluster."""
+    if not argv:
+        print("usage: python -m tests.postgres_cluster COMMAND [ARGS…]", file=sys.stderr)
+        return 2
+    reason = available()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
+    with throwaway_postgres() as url:
+        return subprocess.run(argv, env={**os.environ, "DATABASE_URL": url}).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

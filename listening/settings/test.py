@@ -6,6 +6,7 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Always memory, whatever REDIS_URL says: tests clear the cache freely (test_cache_backend.py tries Redis).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LISTENING_LOCAL_DEMO_ACCOUNT = True
 # The demo album's loader and its generators (numpy, soundfile): development and tests only.

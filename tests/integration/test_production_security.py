@@ -62,6 +62,7 @@ def test_production_refuses_to_start_without_a_database_url(tmp_path):
     assert "Set the DATABASE_URL environment variable for production settings." in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_an_sqlite_url_is_a_valid_production_database_and_gets_wal_and_a_busy_timeout(tmp_path):
     options = settings_of(production_env(tmp_path), "DATABASES")["DATABASES"]["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 5

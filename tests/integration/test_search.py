@@ -47,3 +47,13 @@ def test_short_words_do_not_match_markup(client):
 
 def test_search_only_offers_get(client):
     assert client.post("/search/", {"q": "lift"}).status_code == 405
+
+
+def test_search_uses_the_full_text_engine_of_the_database():
+    """Wagtail's database backend picks the engine's own full-text search: FTS5 on SQLite,
+    tsvector and tsquery on PostgreSQL (never the slow LIKE fallback)."""
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}[connection.vendor]
+    assert type(get_search_backend()).__name__ == expected
