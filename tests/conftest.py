@@ -22,10 +22,11 @@ def pytest_collection_modifyitems(config, items):
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine == "django.db.backends.sqlite3":
         return
-    skip = pytest.mark.skip(reason=f"about SQLite; this run's database is {engine.rsplit('.', 1)[-1]}")
     for item in items:
-        if item.get_closest_marker("sqlite_only"):
-            item.add_marker(skip)
+        marker = item.get_closest_marker("sqlite_only")
+        if marker:
+            why = marker.kwargs.get("reason", "about SQLite")
+            item.add_marker(pytest.mark.skip(reason=f"{why}; this run's database is {engine.rsplit('.', 1)[-1]}"))
 
 
 @pytest.fixture(scope="session", autouse=True)
