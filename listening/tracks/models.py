@@ -443,7 +443,9 @@ class TrackPage(RoutablePageMixin, Page):
     def thumbnail_rendition(self, cue=None):
         """A picture for link previews and embeds: the cue's still, else the first cue's, else the cover."""
         cues = [cue] if cue is not None else list(self.cues.select_related("still", "scene")[:1])
-        readable = set(ScenePage.objects.for_readers().values_list("pk", flat=True))
+        scene_ids = [candidate.scene_id for candidate in cues if candidate.scene_id]
+        # Only the scenes in question: a catalogue's every scene id would grow with the catalogue.
+        readable = set(ScenePage.objects.for_readers().filter(pk__in=scene_ids).values_list("pk", flat=True))
         for candidate in cues:
             still = _stage_still(candidate, readable)
             if still is not None:
