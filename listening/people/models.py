@@ -6,15 +6,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.search_text import FoldedSearchText, with_folded_text
 from listening.core.visibility import ReaderPageManager
 
 
-class PeopleIndexPage(Page):
+class PeopleIndexPage(FoldedSearchText, Page):
     objects = ReaderPageManager()
 
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"))
     parent_page_types = ["site.HomePage"]
     subpage_types = ["people.PersonPage"]
     max_count = 1
@@ -27,7 +29,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class PersonPage(Page):
+class PersonPage(FoldedSearchText, Page):
     """A musician, or someone from the film or the record's story."""
 
     objects = ReaderPageManager()
@@ -56,7 +58,7 @@ class PersonPage(Page):
         FieldPanel("portrait"),
         FieldPanel("biography"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("role"), index.SearchField("biography")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("role"), index.SearchField("biography"))
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
 

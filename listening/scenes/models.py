@@ -6,10 +6,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.search_text import FoldedSearchText, with_folded_text
 from listening.core.visibility import ReaderPageManager
 
 
-class ScenesIndexPage(Page):
+class ScenesIndexPage(FoldedSearchText, Page):
     """The film's scenes, in film order."""
 
     objects = ReaderPageManager()
@@ -17,6 +18,7 @@ class ScenesIndexPage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"))
     parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = ["scenes.ScenePage"]
 
@@ -28,7 +30,7 @@ class ScenesIndexPage(Page):
         return context
 
 
-class ScenePage(Page):
+class ScenePage(FoldedSearchText, Page):
     """A beat of the film, with one or more stills."""
 
     objects = ReaderPageManager()
@@ -46,7 +48,7 @@ class ScenePage(Page):
         FieldPanel("cast"),
         InlinePanel("stills", label="Stills", min_num=0),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("characters")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("summary"), index.SearchField("characters"))
     parent_page_types = ["scenes.ScenesIndexPage"]
     subpage_types = []
 

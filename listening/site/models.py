@@ -2,13 +2,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from listening.core.rich_text import STORY_FEATURES
+from listening.core.search_text import FoldedSearchText, with_folded_text
 from listening.core.visibility import ReaderPageManager
 from listening.tracks.models import SoundtrackPage
 
 
-class HomePage(Page):
+class HomePage(FoldedSearchText, Page):
     """The site's front door: every soundtrack it guides, and where to start."""
 
     objects = ReaderPageManager()
@@ -16,6 +18,7 @@ class HomePage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"))
     subpage_types = ["tracks.SoundtrackPage", "people.PeopleIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

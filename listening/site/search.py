@@ -1,17 +1,34 @@
-"""Search across the guide: pages through Wagtail's search backend, cues by their words."""
+"""Search across the guide: pages and cues (as moments) through Wagtail's search backend.
+
+Accents and case do not matter (`echafaud` finds `échafaud`): models index a folded copy of their
+words and the query is folded the same way (listening.core.search_text). Only what readers may see
+is searched: `for_readers()` pages, and cues of such tracks.
+"""
+
+from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from listening.core.rich_text import plain_text
+from listening.core.search_text import fold, marked, marked_snippet, query_terms
 from listening.core.visibility import ReaderPageQuerySet
-from listening.tracks.models import Cue
+from listening.people.models import PersonPage
+from listening.tracks.models import Cue, TrackPage
 
 MAX_QUERY = 100
 MAX_RESULTS = 20
+# A word being typed completes from this many letters: one or two would match half the guide.
+MIN_PREFIX = 3
+# Suggestions on an empty search.
+SUGGESTED_PEOPLE = 8
+SUGGESTED_TRACKS = 12
+SUGGESTED_MOMENTS = 4
 
 
 def clean_query(text: str) -> str:
@@ -22,34 +39,122 @@ def clean_query(text: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY]
 
 
-def search_guide(query: str):
-    """Pages and cues matching `query`; empty for a blank query."""
+@dataclass
+class PageResult:
+    page: Page
+    title: SafeString
+    snippet: SafeString
+    kind: str
+
+
+@dataclass
+class Moment:
+    """A cue found by a search: its track opened at its start, its words with the query marked."""
+
+    cue: Cue
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class Results:
+    query: str
+    pages: list[PageResult] = field(default_factory=list)
+    moments: list[Moment] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.pages) + len(self.moments)
+
+
+def _search(queryset, terms: list[str]):
+    """The engine's best matches for all the terms; else for all of them with the last one as the
+    beginning of a word (a reader still typing it); else for any of them."""
+    text = " ".join(terms)
+    return (
+        list(queryset.search(text, operator="and")[:MAX_RESULTS])
+        or (len(terms[-1]) >= MIN_PREFIX and list(queryset.autocomplete(text, operator="and")[:MAX_RESULTS]))
+        or list(queryset.search(text, operator="or")[:MAX_RESULTS])
+    )
+
+
+def _names_match(title: str, terms: list[str]) -> bool:
+    """Whether each term begins a word of the title: `varga`, `tomas varga`, `Tomás` all name Tomas Varga."""
+    words = fold(title).replace("-", " ").split()
+    return all(any(word.startswith(term) for word in words) for term in terms)
+
+
+def _page_rank(page: Page, terms: list[str]) -> int:
+    # People first for their own names, then any page whose title the query names, then the engine's order.
+    if _names_match(page.title, terms):
+        return 0 if isinstance(page, PersonPage) else 1
+    return 2
+
+
+def _page_text(page: Page) -> str:
+    if hasattr(page, "searchable_text"):
+        return page.searchable_text(title=False)
+    return page.search_description or ""
+
+
+def search_guide(query: str) -> Results:
+    """Pages and moments matching `query`; empty for a blank query."""
     query = clean_query(query)
-    if not query:
-        return [], []
-    # SQLite's full-text engine reads a double quote as the start of a phrase and fails on an unclosed
-    # one; readers' quotes are only punctuation here.
-    page_query = " ".join(query.replace('"', " ").split())
-    pages = list(ReaderPageQuerySet(Page).for_readers().search(page_query)[:MAX_RESULTS]) if page_query else []
-    pages = [page for page in pages if page.depth > 2]  # the home page is not a result
-    # Commentary is stored as HTML: words shorter than three letters would match its tags (<p>, <li>).
-    words = [word for word in query.split()[:8] if len(word) >= 3]
-    cues = []
-    if words:
-        match = Q()
-        for word in words:
-            match &= Q(title__icontains=word) | Q(commentary__icontains=word)
-        cues = list(Cue.objects.for_readers().filter(match)[:MAX_RESULTS])
-    return [page.specific for page in pages], cues
+    terms = query_terms(query)
+    results = Results(query=query)
+    if not terms:
+        return results
+    pages = [page.specific for page in _search(ReaderPageQuerySet(Page).for_readers(), terms) if page.depth > 2]
+    pages.sort(key=lambda page: _page_rank(page, terms))  # stable: the engine's order within each rank
+    results.pages = [
+        PageResult(
+            page=page,
+            title=marked(page.title, terms),
+            snippet=marked_snippet(_page_text(page), terms, length=180),
+            kind=page.specific_class.get_verbose_name(),
+        )
+        for page in pages
+    ]
+    # Cues of tracks a reader may see: the filter goes to the engine, so hidden tracks' cues never
+    # take the places of readable ones.
+    readable_cues = Cue.objects.filter(track__in=TrackPage.objects.for_readers().values("pk"))
+    found = [cue.pk for cue in _search(readable_cues, terms)]
+    by_pk = {cue.pk: cue for cue in Cue.objects.for_readers().filter(pk__in=found)}
+    results.moments = [
+        Moment(
+            cue=cue,
+            title=marked(cue.title, terms),
+            snippet=marked_snippet(plain_text(cue.commentary), terms, length=180),
+        )
+        for cue in (by_pk[pk] for pk in found if pk in by_pk)
+    ]
+    return results
+
+
+def suggestions() -> dict:
+    """What an empty search offers instead of a blank page: people, tracks, and a few moments."""
+    people = PersonPage.objects.for_readers().order_by("path")[: SUGGESTED_PEOPLE * 4]
+    people = sorted(people, key=lambda person: person.kind != PersonPage.Kind.MUSICIAN)[:SUGGESTED_PEOPLE]
+    tracks = list(TrackPage.objects.for_readers().with_title_language().order_by("path")[:SUGGESTED_TRACKS])
+    # One moment from each of the first tracks: the first cue after the opening, where the music has begun.
+    moments = []
+    for track in tracks[:SUGGESTED_MOMENTS]:
+        cue = Cue.objects.for_readers().filter(track=track, start_ms__gt=0).exclude(commentary="").first()
+        if cue is not None:
+            snippet = marked_snippet(plain_text(cue.commentary), [], length=140)
+            moments.append(Moment(cue=cue, title=marked(cue.title, []), snippet=snippet))
+    return {"people": people, "tracks": tracks, "moments": moments}
 
 
 @require_safe
 def search(request):
     """The search page; htmx asks for it as you type and swaps in only the results."""
     query = clean_query(request.GET.get("q", ""))
-    pages, cues = search_guide(query)
+    results = search_guide(query)
     template = (
         "site/search_results.html" if request.htmx and request.htmx.target == "search-results" else "site/search.html"
     )
-    context = {"query": query, "pages": pages, "cues": cues, "count": len(pages) + len(cues)}
+    context = {"query": query, "results": results, "count": results.count}
+    if not query:
+        context["suggestions"] = suggestions()
     return TemplateResponse(request, template, context)

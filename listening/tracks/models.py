@@ -25,11 +25,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from listening.core.fields import ExactTimecodeInput, MillisecondsField
 from listening.core.media_folder import RefusesUploadsIntoUnwritableMedia
 from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
+from listening.core.search_text import FoldedSearchText, with_folded_text
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
@@ -163,7 +165,7 @@ class AudioFile(index.Indexed, models.Model):
         return " · ".join(parts)
 
 
-class SoundtrackPage(Page):
+class SoundtrackPage(FoldedSearchText, Page):
     """An album: its facts, its story in chapters, and its tracks as children in LP order.
 
     Pages under it take their header links, footer and the language of their original titles from it,
@@ -214,7 +216,9 @@ class SoundtrackPage(Page):
         FieldPanel("sources"),
         FieldPanel("footer"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("story")]
+    search_fields = with_folded_text(
+        *Page.search_fields, index.SearchField("subtitle"), index.SearchField("intro"), index.SearchField("story")
+    )
     parent_page_types = ["site.HomePage"]
     subpage_types = ["tracks.TrackPage", "scenes.ScenesIndexPage"]
 
@@ -249,7 +253,7 @@ class TrackPageQuerySet(ReaderPageQuerySet):
         return self.annotate(soundtrack_language=soundtrack_language_of(OuterRef("path")))
 
 
-class TrackPage(RoutablePageMixin, Page):
+class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
     """One track of a soundtrack: its audio, who plays on it, and its timed commentary."""
 
     class Side(models.TextChoices):
@@ -283,12 +287,12 @@ class TrackPage(RoutablePageMixin, Page):
         StampPanel(),
         CueInlinePanel("cues", label="Cue", heading="Cues", help_text=CUE_HELP),
     ]
-    search_fields = [
+    search_fields = with_folded_text(
         *Page.search_fields,
         index.SearchField("title_en"),
         index.SearchField("intro"),
         index.SearchField("session_piece"),
-    ]
+    )
     parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = []
     base_form_class = TrackPageForm
@@ -601,7 +605,7 @@ class TrackCredit(Orderable):
         return self.track.title_language
 
 
-class CueQuerySet(models.QuerySet):
+class CueQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def for_readers(self):
         """Cues on tracks a reader may see, in album order, with each track's title language: what pages list."""
         return (
@@ -612,7 +616,7 @@ class CueQuerySet(models.QuerySet):
         )
 
 
-class Cue(ClusterableModel, Orderable):
+class Cue(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     """A timed note on a track: what is heard and seen from `start` to `end`."""
 
     objects = CueQuerySet.as_manager()
@@ -644,6 +648,11 @@ class Cue(ClusterableModel, Orderable):
         "people.PersonPage", blank=True, related_name="cues", limit_choices_to={"kind": "musician"}
     )
     sources = models.TextField(blank=True, help_text="One source per line.")
+
+    # Searched as moments (listening.site.search); which cues a reader may see is asked at query time.
+    search_fields = with_folded_text(
+        index.SearchField("title", boost=2), index.SearchField("commentary"), index.FilterField("track")
+    )
 
     panels = [
         FieldRowPanel(
