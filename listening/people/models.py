@@ -5,12 +5,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
+from listening.core.sharing import SQUARE_IMAGE_SPEC, Shareable
 from listening.core.visibility import ReaderPageManager
 
 
-class PeopleIndexPage(FoldedSearchText, Page):
+class PeopleIndexPage(Shareable, FoldedSearchText, Page):
     objects = ReaderPageManager()
 
     intro = RichTextField(features=STORY_FEATURES, blank=True)
@@ -21,6 +22,9 @@ class PeopleIndexPage(FoldedSearchText, Page):
     subpage_types = ["people.PersonPage"]
     max_count = 1
 
+    def describe(self, **subject):
+        return [plain_text(self.intro) or "The musicians who recorded the music, and the people of the film."]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         people = PersonPage.objects.child_of(self).for_readers().select_related("portrait")
@@ -29,7 +33,7 @@ class PeopleIndexPage(FoldedSearchText, Page):
         return context
 
 
-class PersonPage(FoldedSearchText, Page):
+class PersonPage(Shareable, FoldedSearchText, Page):
     """A musician, or someone from the film or the record's story."""
 
     objects = ReaderPageManager()
@@ -61,6 +65,15 @@ class PersonPage(FoldedSearchText, Page):
     search_fields = with_folded_text(*Page.search_fields, index.SearchField("role"), index.SearchField("biography"))
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
+    og_type = "profile"
+    share_image_spec = SQUARE_IMAGE_SPEC
+
+    def describe(self, **subject):
+        who = ", ".join(part for part in (self.role, self.dates) if part)
+        return [f"{self.title}: {who}." if who else "", plain_text(self.biography)]
+
+    def share_image(self, **subject):
+        return self.portrait
 
     @property
     def dates(self) -> str:

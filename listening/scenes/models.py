@@ -5,12 +5,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
+from listening.core.sharing import Shareable
 from listening.core.visibility import ReaderPageManager
 
 
-class ScenesIndexPage(FoldedSearchText, Page):
+class ScenesIndexPage(Shareable, FoldedSearchText, Page):
     """The film's scenes, in film order."""
 
     objects = ReaderPageManager()
@@ -22,6 +23,13 @@ class ScenesIndexPage(FoldedSearchText, Page):
     parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = ["scenes.ScenePage"]
 
+    def describe(self, **subject):
+        return [plain_text(self.intro) or "The film's scenes, in film order, and the music heard in each."]
+
+    def share_image(self, **subject):
+        first = ScenePage.objects.child_of(self).for_readers().order_by("number").first()
+        return first.first_still if first else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["scenes"] = (
@@ -30,7 +38,7 @@ class ScenesIndexPage(FoldedSearchText, Page):
         return context
 
 
-class ScenePage(FoldedSearchText, Page):
+class ScenePage(Shareable, FoldedSearchText, Page):
     """A beat of the film, with one or more stills."""
 
     objects = ReaderPageManager()
@@ -51,6 +59,13 @@ class ScenePage(FoldedSearchText, Page):
     search_fields = with_folded_text(*Page.search_fields, index.SearchField("summary"), index.SearchField("characters"))
     parent_page_types = ["scenes.ScenesIndexPage"]
     subpage_types = []
+
+    def describe(self, **subject):
+        summary = plain_text(self.summary) or f"{self.title}: scene {self.number} of the film, and its music."
+        return [summary, f"On screen: {self.characters}." if self.characters else ""]
+
+    def share_image(self, **subject):
+        return self.first_still
 
     @property
     def character_list(self) -> list[str]:

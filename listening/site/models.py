@@ -4,13 +4,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
+from listening.core.sharing import Shareable
 from listening.core.visibility import ReaderPageManager
 from listening.tracks.models import SoundtrackPage
 
 
-class HomePage(FoldedSearchText, Page):
+class HomePage(Shareable, FoldedSearchText, Page):
     """The site's front door: every soundtrack it guides, and where to start."""
 
     objects = ReaderPageManager()
@@ -25,6 +26,13 @@ class HomePage(FoldedSearchText, Page):
 
     class Meta:
         db_table = "core_homepage"  # the table it was created with, when it lived in `core`
+
+    def describe(self, **subject):
+        return [plain_text(self.intro) or "A listening guide: press play and the commentary follows the music."]
+
+    def share_image(self, **subject):
+        first = SoundtrackPage.objects.child_of(self).for_readers().exclude(cover=None).select_related("cover").first()
+        return first.cover if first else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

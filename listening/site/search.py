@@ -154,7 +154,13 @@ def search(request):
     template = (
         "site/search_results.html" if request.htmx and request.htmx.target == "search-results" else "site/search.html"
     )
-    context = {"query": query, "results": results, "count": results.count}
+    context = {
+        "query": query,
+        "results": results,
+        "count": results.count,
+        "share_title": "Search",
+        "share_description": "Find a musician, a scene, a track or a word in the commentary, and play the moment.",
+    }
     if not query:
         context["suggestions"] = suggestions()
     return TemplateResponse(request, template, context)

@@ -15,7 +15,6 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -32,6 +31,7 @@ from listening.core.media_folder import RefusesUploadsIntoUnwritableMedia
 from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
+from listening.core.sharing import Shareable
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
@@ -165,7 +165,7 @@ class AudioFile(index.Indexed, models.Model):
         return " · ".join(parts)
 
 
-class SoundtrackPage(FoldedSearchText, Page):
+class SoundtrackPage(Shareable, FoldedSearchText, Page):
     """An album: its facts, its story in chapters, and its tracks as children in LP order.
 
     Pages under it take their header links, footer and the language of their original titles from it,
@@ -225,9 +225,17 @@ class SoundtrackPage(FoldedSearchText, Page):
     class Meta:
         db_table = "core_soundtrackpage"  # the table it was created with, when it lived in `core`
 
+    og_type = "music.album"
+
     @property
     def title_language(self) -> str:
         return self.original_language
+
+    def describe(self, **subject):
+        return [f"{self.subtitle}." if self.subtitle else "", plain_text(self.intro)]
+
+    def share_image(self, **subject):
+        return self.cover
 
     def tracks(self):
         return TrackPage.objects.child_of(self).for_readers().order_by("number")
@@ -253,7 +261,7 @@ class TrackPageQuerySet(ReaderPageQuerySet):
         return self.annotate(soundtrack_language=soundtrack_language_of(OuterRef("path")))
 
 
-class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
+class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
     """One track of a soundtrack: its audio, who plays on it, and its timed commentary."""
 
     class Side(models.TextChoices):
@@ -296,6 +304,7 @@ class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
     parent_page_types = ["tracks.SoundtrackPage"]
     subpage_types = []
     base_form_class = TrackPageForm
+    og_type = "music.song"
 
     @property
     def title_language(self) -> str:
@@ -358,7 +367,7 @@ class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
             if permalink is None:
                 raise Http404("No such cue on this track.")
             start = TimeRange(permalink.start_ms, permalink.end_ms if permalink.end_ms > permalink.start_ms else None)
-            context.update(self._permalink_context(request, permalink, readable))
+            context.update(self._permalink_context(request, permalink))
         else:
             start = parse_time_range(request.GET.get("t"), duration_ms=duration)
         moment = start.start_ms if start else 0
@@ -413,14 +422,12 @@ class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
         """A cue's own page: the track, opened at that cue, playing its range; with link previews."""
         return self.render(request, cue_slug=cue_slug)
 
-    def _permalink_context(self, request, span, readable_scenes):
-        still = _stage_still(span.cue, readable_scenes)
+    def _permalink_context(self, request, span):
         return {
             "permalink_cue": span.cue,
             "permalink_range": "–".join(format_time(ms, precise=False) for ms in (span.start_ms, span.end_ms)),
             "permalink_url": request.build_absolute_uri(self.cue_url(span.cue)),
-            "permalink_description": Truncator(plain_text(span.cue.commentary)).words(40),
-            "permalink_image": request.build_absolute_uri(still.url) if still else "",
+            "share_card": self.share_card(request, cue=span.cue),
         }
 
     @path("embed/", name="embed")
@@ -444,18 +451,38 @@ class TrackPage(FoldedSearchText, RoutablePageMixin, Page):
         response._csp_replace = {"frame-ancestors": settings.LISTENING_EMBED_FRAME_ANCESTORS}
         return response
 
-    def thumbnail_rendition(self, cue=None):
-        """A picture for link previews and embeds: the cue's still, else the first cue's, else the cover."""
+    # -- link previews (listening.core.sharing): the track, or one of its cues on its permalink ----
+
+    def share_title(self, cue=None) -> str:
+        return f"{cue.title} · {self.title}" if cue is not None else (self.seo_title or self.title)
+
+    def share_url(self, cue=None) -> str:
+        return self.cue_url(cue) if cue is not None else self.url
+
+    def describe(self, cue=None):
+        if cue is not None:
+            return [plain_text(cue.commentary)]
+        soundtrack = self.get_parent()
+        english = f" ({self.title_en})" if self.title_en else ""
+        first = self.intro or next((c.commentary for c in self.cues.all() if c.commentary), "")
+        intro = f"{self.title}{english}, track {self.number} of {soundtrack.title}, with a listening guide."
+        return [intro, plain_text(first)]
+
+    def share_image(self, cue=None):
+        """The cue's still (or its scene's first), else the first cue's, else the soundtrack's cover."""
         cues = [cue] if cue is not None else list(self.cues.select_related("still", "scene")[:1])
         scene_ids = [candidate.scene_id for candidate in cues if candidate.scene_id]
         # Only the scenes in question: a catalogue's every scene id would grow with the catalogue.
         readable = set(ScenePage.objects.for_readers().filter(pk__in=scene_ids).values_list("pk", flat=True))
         for candidate in cues:
-            still = _stage_still(candidate, readable)
-            if still is not None:
-                return still
-        cover = self.get_parent().specific.cover
-        return rendition_or_none(cover, STILL_SPEC) if cover else None
+            image = _still_image(candidate, readable)
+            if image is not None and rendition_or_none(image, STILL_SPEC) is not None:
+                return image
+        return self.get_parent().specific.cover
+
+    def thumbnail_rendition(self, cue=None):
+        """A picture for embeds (oEmbed): the one link previews show, at the stage's size."""
+        return rendition_or_none(self.share_image(cue=cue), STILL_SPEC)
 
     def embed_html(self, request, cue=None, *, time: str = "", width: int = 640, height: int = 480) -> str:
         """The iframe a course site pastes to embed this track (or cue, or `?t=` range): for oEmbed and
@@ -562,16 +589,21 @@ def _unique(items):
     return result
 
 
-def _stage_still(cue, readable_scenes):
-    """The still a cue shows: its own, else its (readable) scene's first. None when neither has one,
-    or when its rendition cannot be made (the image's file is missing or damaged: see rendition_or_none).
+def _still_image(cue, readable_scenes):
+    """The image a cue shows: its own still, else its (readable) scene's first; None when neither has one.
 
     `readable_scenes` is the set of ids of the scenes a reader may see.
     """
     image = cue.still
     if image is None and cue.scene_id and cue.scene_id in readable_scenes:
         image = cue.scene.first_still
-    return rendition_or_none(image, STILL_SPEC)
+    return image
+
+
+def _stage_still(cue, readable_scenes):
+    """The rendition of the still a cue shows (see _still_image); None when it has none, or when the
+    rendition cannot be made (the image's file is missing or damaged: see rendition_or_none)."""
+    return rendition_or_none(_still_image(cue, readable_scenes), STILL_SPEC)
 
 
 class TrackCreditQuerySet(models.QuerySet):
