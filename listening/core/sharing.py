@@ -8,7 +8,12 @@ and Twitter tags). Text is plain here: templates escape it once.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .renditions import rendition_or_none
 
@@ -73,6 +78,10 @@ class Shareable:
     def share_url(self, **subject) -> str:
         return self.url
 
+    def structured_data(self, request, **context) -> dict | None:
+        """The page as schema.org JSON-LD (a dict with its "@context"), or None when it has none."""
+        return None
+
     def share_card(self, request, *, fallback_image=None, **subject) -> ShareCard:
         """The page's preview, with absolute URLs; `fallback_image` when it has no picture of its own."""
         image = self.share_image(**subject) or fallback_image
@@ -87,3 +96,35 @@ class Shareable:
             image_height=rendition.height if rendition else 0,
             image_alt=(rendition.alt or image.title) if rendition else "",
         )
+
+
+# -- schema.org JSON-LD ------------------------------------------------------------------------
+
+SCHEMA_CONTEXT = "https://schema.org"
+# As Django's json_script: what could end the <script> element or open a comment in it is escaped
+# inside JSON strings, where `\u003C` means the same `<` to a JSON-LD reader.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """A `<script type="application/ld+json">` holding `data`: a data block, never executed, so the
+    Content-Security-Policy's script rules do not apply to it (no nonce needed)."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, separators=(",", ":"))
+    escaped = mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - JSON with <, >, & escaped
+    return format_html('<script type="application/ld+json">{}</script>', escaped)
+
+
+def iso_duration(ms: int) -> str:
+    """A length as ISO 8601, as schema.org's `duration` wants it: 165500 → `PT2M45.5S`."""
+    minutes, rest = divmod(int(ms), 60_000)
+    return f"PT{minutes}M{rest / 1000:g}S"
+
+
+def offset_seconds(ms: int) -> float | int:
+    """A time in seconds for schema.org's `startOffset` and `endOffset`: 83500 → 83.5, 83000 → 83."""
+    return ms // 1000 if ms % 1000 == 0 else ms / 1000
+
+
+def without_empty(data: dict) -> dict:
+    """The fields of a JSON-LD node that have a value."""
+    return {key: value for key, value in data.items() if value not in ("", None, [], {})}

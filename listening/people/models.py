@@ -5,9 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
-from listening.core.sharing import SQUARE_IMAGE_SPEC, Shareable
+from listening.core.sharing import SCHEMA_CONTEXT, SQUARE_IMAGE_SPEC, Shareable, without_empty
 from listening.core.visibility import ReaderPageManager
 
 
@@ -74,6 +75,23 @@ class PersonPage(Shareable, FoldedSearchText, Page):
 
     def share_image(self, **subject):
         return self.portrait
+
+    def structured_data(self, request, **context):
+        return {"@context": SCHEMA_CONTEXT, **self.person_node(request, description=True)}
+
+    def person_node(self, request, *, description=False) -> dict:
+        """The person as a schema.org Person: on their page, and as a performer on a track's."""
+        portrait = rendition_or_none(self.portrait, SQUARE_IMAGE_SPEC) if description else None
+        return without_empty(
+            {
+                "@type": "Person",
+                "name": self.title,
+                "url": request.build_absolute_uri(self.url) if self.url else "",
+                "jobTitle": self.role,
+                "description": self.meta_description() if description else "",
+                "image": request.build_absolute_uri(portrait.url) if portrait else "",
+            }
+        )
 
     @property
     def dates(self) -> str:

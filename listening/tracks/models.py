@@ -31,7 +31,14 @@ from listening.core.media_folder import RefusesUploadsIntoUnwritableMedia
 from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.search_text import FoldedSearchText, with_folded_text
-from listening.core.sharing import Shareable
+from listening.core.sharing import (
+    SCHEMA_CONTEXT,
+    WIDE_IMAGE_SPEC,
+    Shareable,
+    iso_duration,
+    offset_seconds,
+    without_empty,
+)
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
@@ -237,6 +244,25 @@ class SoundtrackPage(Shareable, FoldedSearchText, Page):
     def share_image(self, **subject):
         return self.cover
 
+    def structured_data(self, request, **context):
+        """The album as a schema.org MusicAlbum, with its tracks (those readers may see) in order."""
+        cover = rendition_or_none(self.cover, WIDE_IMAGE_SPEC)
+        tracks = list(self.tracks().select_related("audio"))
+        return without_empty(
+            {
+                "@context": SCHEMA_CONTEXT,
+                "@type": "MusicAlbum",
+                "name": self.title,
+                "alternateName": self.subtitle,
+                "url": request.build_absolute_uri(self.url),
+                "description": self.meta_description(),
+                "image": request.build_absolute_uri(cover.url) if cover else "",
+                "recordLabel": {"@type": "Organization", "name": self.label} if self.label else None,
+                "numTracks": len(tracks),
+                "track": [track.recording_node(request) for track in tracks],
+            }
+        )
+
     def tracks(self):
         return TrackPage.objects.child_of(self).for_readers().order_by("number")
 
@@ -414,6 +440,7 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
             player_track=self if audio_available else None,
             current_row=current_row,
             duration_seconds=seconds(duration),
+            json_ld=self.structured_data(request, spans=spans),
         )
         return context
 
@@ -479,6 +506,53 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
             if image is not None and rendition_or_none(image, STILL_SPEC) is not None:
                 return image
         return self.get_parent().specific.cover
+
+    def recording_node(self, request) -> dict:
+        """The track as a schema.org MusicRecording, without its parts (as an album lists it)."""
+        return without_empty(
+            {
+                "@type": "MusicRecording",
+                "name": self.title,
+                "alternateName": self.title_en,
+                "url": request.build_absolute_uri(self.url),
+                "position": self.number,
+                "duration": iso_duration(self.duration_ms) if self.duration_ms else "",
+            }
+        )
+
+    def structured_data(self, request, spans=None, **context):
+        """The track as a schema.org MusicRecording: its album, who plays (Person), and each cue as a
+        Clip with the start and end the page shows (`spans`, from get_context, or worked out here)."""
+        if spans is None:
+            spans = cue_spans(_renderable(self, self.cues_for_display(request)), self.duration_ms)
+        soundtrack = self.get_parent()
+        credits = list(self.credits.select_related("person")) if self.pk else list(self.credits.all())
+        performers = _unique([credit.person for credit in credits])
+        return without_empty(
+            {
+                "@context": SCHEMA_CONTEXT,
+                **self.recording_node(request),
+                "description": self.meta_description(),
+                "inAlbum": {
+                    "@type": "MusicAlbum",
+                    "name": soundtrack.title,
+                    "url": request.build_absolute_uri(soundtrack.url),
+                },
+                "byArtist": [person.person_node(request) for person in performers],
+                "hasPart": [
+                    without_empty(
+                        {
+                            "@type": "Clip",
+                            "name": span.cue.title,
+                            "url": request.build_absolute_uri(self.cue_url(span.cue)) if self.pk else "",
+                            "startOffset": offset_seconds(span.start_ms),
+                            "endOffset": offset_seconds(span.end_ms),
+                        }
+                    )
+                    for span in spans
+                ],
+            }
+        )
 
     def thumbnail_rendition(self, cue=None):
         """A picture for embeds (oEmbed): the one link previews show, at the stage's size."""

@@ -8,7 +8,7 @@ own show their soundtrack's cover, as the header shows its name.
 from django import template
 
 from listening.core.renditions import rendition_or_none
-from listening.core.sharing import WIDE_IMAGE_SPEC, Shareable, ShareCard, description
+from listening.core.sharing import WIDE_IMAGE_SPEC, Shareable, ShareCard, description, json_ld_script
 
 register = template.Library()
 
@@ -25,6 +25,16 @@ def share_meta(context):
     if card is None:
         card = _card_for_a_view(context, request, fallback)
     return {"card": card, "site_name": chrome.site_name if chrome is not None else ""}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD (`json_ld` in the context, or the page's own), or nothing."""
+    data = context.get("json_ld")
+    page = context.get("page")
+    if data is None and isinstance(page, Shareable):
+        data = page.structured_data(context["request"])
+    return json_ld_script(data) if data else ""
 
 
 def _card_for_a_view(context, request, fallback) -> ShareCard:
