@@ -34,7 +34,10 @@ _first_host = ALLOWED_HOSTS[0].lstrip(".")
 if "WAGTAILADMIN_BASE_URL" not in os.environ and _first_host != "*":
     WAGTAILADMIN_BASE_URL = f"https://{_first_host}"
 
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "listening.core.static_storage.HashedStaticFilesStorage"}  # noqa: F405
+# Pages (HTML, JSON) gzipped on the way out, outside every other middleware; static files come
+# compressed from whitenoise, and media (audio answering Range requests) is never touched.
+MIDDLEWARE = ["listening.site.middleware.CompressPagesMiddleware", *MIDDLEWARE]  # noqa: F405
 
 # HTTPS only. HSTS is on for a year by default; including subdomains and asking for the browsers'
 # preload list are decisions about the whole domain, so they are the operator's to take.

@@ -1,4 +1,5 @@
 from django.http import HttpResponseNotAllowed
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from wagtail import views as wagtail_views
 
@@ -35,3 +36,19 @@ class ReadOnlyPagesMiddleware:
         if view_func in self.READ_ONLY_VIEWS and request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return None
+
+
+class CompressPagesMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH padding), for whole pages only: HTML and JSON answers.
+
+    Audio answers Range requests, whose byte offsets a compressed body would break; static files
+    come from whitenoise already compressed; images do not shrink.
+    """
+
+    COMPRESSIBLE = ("text/html", "application/json", "text/vtt", "text/csv", "text/plain")
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip()
+        if response.status_code != 200 or response.streaming or content_type not in self.COMPRESSIBLE:
+            return response
+        return super().process_response(request, response)
