@@ -7,6 +7,7 @@ is searched: `for_readers()` pages, and cues of such tracks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -80,7 +81,7 @@ def _search(queryset, terms: list[str]):
 
 def _names_match(title: str, terms: list[str]) -> bool:
     """Whether each term begins a word of the title: `varga`, `tomas varga`, `Tomás` all name Tomas Varga."""
-    words = fold(title).replace("-", " ").split()
+    words = re.findall(r"\w+", fold(title))  # `l’échafaud` is two words, `Jean-Pierre` too
     return all(any(word.startswith(term) for word in words) for term in terms)
 
 
@@ -111,7 +112,7 @@ def search_guide(query: str) -> Results:
             page=page,
             title=marked(page.title, terms),
             snippet=marked_snippet(_page_text(page), terms, length=180),
-            kind=page.specific_class.get_verbose_name(),
+            kind=page.specific_class.get_verbose_name().removesuffix(" page"),  # “Person”, not “Person page”
         )
         for page in pages
     ]

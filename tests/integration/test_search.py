@@ -230,3 +230,16 @@ def test_search_uses_the_full_text_engine_of_the_database():
 
     expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}[connection.vendor]
     assert type(get_search_backend()).__name__ == expected
+
+
+def test_a_title_with_an_apostrophe_is_named_by_its_words(client, guide):
+    guide.soundtrack.title = "Nuit de l’échafaud"
+    publish(guide.soundtrack)
+    ScenePageFactory(parent=guide.scenes, title="Night", slug="night", summary="<p>échafaud échafaud échafaud</p>")
+    links = result_links(results_of(client, "echafaud"))
+    assert links[0] == guide.soundtrack.url
+
+
+def test_results_say_what_kind_of_page_they_are(client, guide):
+    html = results_of(client, "Varga")
+    assert '<span class="result-kind">Person</span>' in html
