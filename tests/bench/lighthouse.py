@@ -71,7 +71,7 @@ def find_lighthouse() -> tuple[str | None, str]:
     if installed.exists():
         return str(installed), ""
     if not (shutil.which("node") and shutil.which("npm")):
-        return None, "Node's npm is not installed (apt-get install nodejs npm), so Lighthouse cannot be"
+        return None, "Node's npm, which installs Lighthouse, is not installed (apt-get install nodejs npm)"
     print(f"Installing lighthouse@{LIGHTHOUSE_VERSION} with npm into {cache_dir()} (once)…", flush=True)
     cache_dir().mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
