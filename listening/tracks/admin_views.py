@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
-from .cue_file_responses import cue_file_response
+from listening.core.rich_text import plain_text
+
+from .cue_file_responses import CUE_FILE_FORMATS, cue_file_response
 from .cue_formats import MAX_FILE_BYTES
 from .cue_import import MODES, plan_import, read_file, save_plan
 from .models import AudioFile, TrackPage
@@ -26,9 +28,11 @@ SIGNING_SALT = "listening.tracks.cue-import"
 class CueImportForm(forms.Form):
     cue_file = forms.FileField(
         label="Cue file",
-        help_text="WebVTT (.vtt) or CSV (.csv) in UTF-8. CSV columns: slug, start, end, title, layer, performers "
-        "(names separated by ;), scene (its title), commentary, sources. Only start and title are required.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,text/vtt,text/csv"}),
+        help_text="WebVTT (.vtt), CSV (.csv), Audacity labels (.txt) or podcast chapters (.json), in UTF-8. "
+        "CSV columns: slug, start, end, title, layer, performers (names separated by ;), scene (its title), "
+        "commentary (HTML), commentary_text (plain), sources; only start and title are required, cells may be "
+        "separated by commas, semicolons or tabs, and times may have decimal commas (1:23,5).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,.txt,.json,text/vtt,text/csv,text/plain"}),
     )
     mode = forms.ChoiceField(choices=list(MODES.items()), initial="merge", widget=forms.RadioSelect)
 
@@ -62,6 +66,7 @@ def _context(page, title, **extra):
             {"url": "", "label": title},
         ],
         "edit_url": edit_url,
+        "exports": _exports(page),
         **extra,
     }
 
@@ -69,7 +74,9 @@ def _context(page, title, **extra):
 def _locked_for(request, page) -> bool:
     lock = page.get_lock()
     if lock and lock.for_user(request.user):
-        messages.error(request, f"{lock.get_message(request.user)} Cues cannot be imported until it is unlocked.")
+        # Wagtail writes the lock's message as HTML (bold names); a message here is text.
+        said = plain_text(str(lock.get_message(request.user)))
+        messages.error(request, f"{said} Cues cannot be imported until it is unlocked.")
         return True
     return False
 
@@ -107,6 +114,14 @@ def import_cues(request, page_id):
             compress=True,
         )
     return TemplateResponse(request, template, context)
+
+
+def _exports(page) -> list[tuple[str, str]]:
+    """Each format's label and the admin download of the track's cues in it."""
+    return [
+        (spec.label, reverse(f"tracks_admin:export_cues_{kind}", args=[page.pk]))
+        for kind, spec in CUE_FILE_FORMATS.items()
+    ]
 
 
 def _latest_revision_id(page):

@@ -32,6 +32,7 @@ from listening.core.renditions import rendition_or_none
 from listening.core.rich_text import STORY_FEATURES, plain_text
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
+from listening.people.models import PersonPage
 from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
@@ -486,20 +487,41 @@ class TrackPage(RoutablePageMixin, Page):
         """The track opened at a moment (`?t=`), scrolled to the cue there when one is named."""
         return f"{self.url}?t={seconds(ms)}" + (f"#cue-{cue_slug}" if cue_slug else "")
 
-    # -- cue files (issue 4): `<track url>cues.vtt` and `<track url>cues.csv` --------------------
-    # Routes see the remaining path with a trailing slash, so `cues.vtt` and `cues.vtt/` both match.
+    # -- cue files (issue 4): `<track url>cues.vtt`, `cues.csv`, `cues.txt` (Audacity labels) and
+    # `chapters.json` (podcast chapters). Routes see the remaining path with a trailing slash, so
+    # `cues.vtt` and `cues.vtt/` both match. Wagtail routes only live pages, past their view
+    # restrictions; the people and scenes a file names are those readers may see.
 
-    def _public_cue_file(self, kind):
-        cues = Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers")
-        return cue_file_response(self, cues, kind, download=False)
+    def _public_cue_file(self, request, kind):
+        cues = list(Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers"))
+        scene_ids = {cue.scene_id for cue in cues if cue.scene_id}
+        people_ids = {person.pk for cue in cues for person in cue.performers.all()}
+        readable = set(ScenePage.objects.for_readers().filter(pk__in=scene_ids).values_list("pk", flat=True))
+        readable |= set(PersonPage.objects.for_readers().filter(pk__in=people_ids).values_list("pk", flat=True))
+        return cue_file_response(
+            self,
+            cues,
+            kind,
+            download=False,
+            shows=lambda page: page.pk in readable,
+            url_for=lambda cue: request.build_absolute_uri(self.cue_url(cue)),
+        )
 
     @path("cues.vtt/", name="cues_vtt")
     def cues_vtt(self, request):
-        return self._public_cue_file("vtt")
+        return self._public_cue_file(request, "vtt")
 
     @path("cues.csv/", name="cues_csv")
     def cues_csv(self, request):
-        return self._public_cue_file("csv")
+        return self._public_cue_file(request, "csv")
+
+    @path("cues.txt/", name="cues_audacity")
+    def cues_audacity(self, request):
+        return self._public_cue_file(request, "audacity")
+
+    @path("chapters.json/", name="cues_chapters")
+    def cues_chapters(self, request):
+        return self._public_cue_file(request, "chapters")
 
 
 def _percent(ms: int, duration: int | None) -> str:

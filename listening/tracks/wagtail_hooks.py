@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from listening.core.timecode import format_time
 
 from . import admin_views
+from .cue_file_responses import CUE_FILE_FORMATS
 from .cue_rules import cues_past_the_end
 from .models import AudioFile, TrackPage
 
@@ -28,8 +29,15 @@ register_snippet(AudioFileViewSet)
 
 track_admin_urls = [
     path("<int:page_id>/cues/import/", admin_views.import_cues, name="import_cues"),
-    path("<int:page_id>/cues/export.vtt", admin_views.export_cues, {"kind": "vtt"}, name="export_cues_vtt"),
-    path("<int:page_id>/cues/export.csv", admin_views.export_cues, {"kind": "csv"}, name="export_cues_csv"),
+    *(
+        path(
+            f"<int:page_id>/cues/export.{spec.extension}",
+            admin_views.export_cues,
+            {"kind": kind},
+            name=f"export_cues_{kind}",
+        )
+        for kind, spec in CUE_FILE_FORMATS.items()
+    ),
     path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
 ]
 
