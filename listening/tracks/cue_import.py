@@ -308,13 +308,10 @@ def _apply_record(cue, record: CueRecord, names: _Names, problems: list, warning
         # a cue none of whose voices is a musician keeps its performers.
         found = []
         for name in record.voices:
-            voice_warnings: list[FileProblem] = []
-            person = names.performer(name, record.line, voice_warnings, "voice")
+            person = names.performer(name, record.line, [], "voice")
             if person is None:
-                warnings += [
-                    FileProblem(w.line, w.message.rstrip(".") + "; the voice is not a performer.", w.column)
-                    for w in voice_warnings
-                ]
+                message = f"“{name[:80]}” is not the name of a musician in the guide; not taken as a performer."
+                warnings.append(FileProblem(record.line, message, "voice"))
             elif person not in found:
                 found.append(person)
         if found:
