@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -150,6 +151,21 @@ class AudioFile(index.Indexed, models.Model):
     @property
     def summary(self) -> str:
         return " · ".join(p for p in (self.format_name, self.duration_display, self.encoding) if p)
+
+    @property
+    def size_display(self) -> str:
+        """The file's size as people read it, e.g. “2.6 MB”."""
+        return filesizeformat(self.size).replace("\xa0", " ") if self.size else ""
+
+    @property
+    def file_name(self) -> str:
+        return PurePath(self.file.name).name if self.file else ""
+
+    @property
+    def chooser_label(self) -> str:
+        """What the audio chooser shows: enough to tell apart two files with one title."""
+        details = [self.format_name, self.duration_display if self.duration_ms else "", self.size_display]
+        return f"{self.title} ({' · '.join(d for d in details if d)}; {self.file_name})" if self.file else self.title
 
     @property
     def encoding(self) -> str:

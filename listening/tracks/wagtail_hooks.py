@@ -5,25 +5,14 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from listening.core.timecode import format_time
 
 from . import admin_views
+from .audio_admin import AudioFileViewSet
 from .cue_file_responses import CUE_FILE_FORMATS
 from .cue_rules import cues_past_the_end
 from .models import AudioFile, TrackPage
-
-
-class AudioFileViewSet(SnippetViewSet):
-    model = AudioFile
-    icon = "media"
-    menu_label = "Audio"
-    menu_order = 250
-    add_to_admin_menu = True
-    list_display = ["title", "format_name", "duration_display", "uploaded_at"]
-    search_fields = ["title"]
-
 
 register_snippet(AudioFileViewSet)
 
