@@ -16,11 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from listening.core.rich_text import plain_text
+from listening.core.timecode import format_time
 
 from .cue_file_responses import CUE_FILE_FORMATS, cue_file_response
 from .cue_formats import MAX_FILE_BYTES
 from .cue_import import MODES, plan_import, read_file, save_plan
-from .models import AudioFile, TrackPage
+from .cue_rules import cues_past_the_end
+from .models import AudioFile, TrackPage, shown_list
 
 SIGNING_SALT = "listening.tracks.cue-import"
 
@@ -182,6 +184,26 @@ def audio_source(request, pk):
     if not request.user.has_perm("tracks.view_audiofile"):
         return JsonResponse({"error": "You may not use audio files."}, status=403)
     audio = get_object_or_404(AudioFile, pk=pk)
-    return JsonResponse(
-        {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
+    answer = {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
+    # With `?page=`: whether this audio, chosen for that track, would end before some of its cues.
+    page = (
+        Page.objects.filter(pk=request.GET.get("page", "")).first() if request.GET.get("page", "").isdigit() else None
+    )
+    track = page.specific if page is not None else None
+    if isinstance(track, TrackPage) and track.permissions_for_user(request.user).can_edit():
+        draft = track.get_latest_revision_as_object()
+        draft.audio = audio
+        answer["past_the_end"] = past_the_end_warning(draft)
+    return JsonResponse(answer)
+
+
+def past_the_end_warning(track) -> str:
+    """A sentence naming the cues of `track` (as given: live or a draft) that its audio ends before."""
+    past = cues_past_the_end(track.cues.all(), track.audio.duration_ms if track.audio else None)
+    if not past:
+        return ""
+    names = [f"“{cue.title}” ({format_time(cue.start_ms)})" for cue in sorted(past, key=lambda cue: cue.start_ms)]
+    return (
+        f"The audio, “{track.audio.title}”, ends at {format_time(track.audio.duration_ms)}, before these cues: "
+        f"{shown_list(names)}. Retime or remove them before you publish; the track cannot be saved until they fit."
     )

@@ -39,7 +39,7 @@ from listening.scenes.models import ScenePage, SceneStill
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .blocks import ChapterBlock, MythsChapterBlock
 from .cue_file_responses import cue_file_response
-from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
+from .cue_rules import SLUG_MAX_LENGTH, check_cues, cues_past_the_end, is_valid_slug, slug_for
 from .forms import TrackPageForm
 from .layers import CueLayer
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
@@ -53,7 +53,18 @@ STILL_SPEC = "fill-1280x720|format-webp"
 
 class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
     """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read,
-    and what the media folder cannot take."""
+    and what the media folder cannot take.
+
+    A replacement shorter than cues of the tracks playing it is refused once, naming those cues:
+    saving an audio file changes live tracks at once, so the warning has to come before.
+    """
+
+    replace_shorter = forms.BooleanField(
+        required=False,
+        label="Replace it anyway",
+        help_text="The new file is shorter than the cues named above; readers will not hear them until they are "
+        "retimed, and their tracks cannot be saved until then.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,9 +84,36 @@ class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
                 self.add_error("file", str(error))
             else:
                 cleaned["title"] = self.instance.title
+                self._check_cues_still_fit(cleaned)
         if not cleaned.get("title") and not self.has_error("file") and "title" in self.fields:
             self.add_error("title", "Give the audio a title.")
         return cleaned
+
+    shorter_than_cues: list[str] = []  # the cues a refused shorter replacement would leave past its end
+
+    def _check_cues_still_fit(self, cleaned):
+        if not self.instance.pk or cleaned.get("replace_shorter"):
+            return
+        self.shorter_than_cues = self.instance.cues_past_its_end()
+        if self.shorter_than_cues:
+            self.add_error(
+                "file",
+                f"This file is {self.instance.duration_display} long, shorter than these cues: "
+                f"{shown_list(self.shorter_than_cues)}. Retime them first; or choose the file again and tick "
+                "“Replace it anyway”.",
+            )
+
+
+def shown_list(items: list[str], limit: int = 10) -> str:
+    return "; ".join(items[:limit]) + (f"; and {len(items) - limit} more" if len(items) > limit else "")
+
+
+class ShorterAudioPanel(FieldPanel):
+    """The “Replace it anyway” box: shown only once a shorter replacement has been refused."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return bool(getattr(self.form, "shorter_than_cues", None)) and super().is_shown()
 
 
 class AudioFile(index.Indexed, models.Model):
@@ -96,7 +134,7 @@ class AudioFile(index.Indexed, models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     base_form_class = AudioFileForm
-    panels = [FieldPanel("title"), FieldPanel("file"), FieldPanel("credit")]
+    panels = [FieldPanel("title"), FieldPanel("file"), ShorterAudioPanel("replace_shorter"), FieldPanel("credit")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -151,6 +189,22 @@ class AudioFile(index.Indexed, models.Model):
     @property
     def summary(self) -> str:
         return " · ".join(p for p in (self.format_name, self.duration_display, self.encoding) if p)
+
+    def cues_past_its_end(self) -> list[str]:
+        """Cues of the tracks playing this audio (published or in their latest draft) that its length
+        no longer holds, as “Track: “Cue” (1:23.0)”."""
+        found = []
+        for track in TrackPage.objects.filter(audio=self).order_by("number"):
+            versions = [list(track.cues.all())]
+            if track.has_unpublished_changes:
+                versions.append(list(track.get_latest_revision_as_object().cues.all()))
+            seen = set()
+            for cues in versions:
+                for cue in cues_past_the_end(cues, self.duration_ms):
+                    if cue.slug not in seen:
+                        seen.add(cue.slug)
+                        found.append(f"{track.title}: “{cue.title}” ({format_time(cue.start_ms)})")
+        return found
 
     @property
     def size_display(self) -> str:
