@@ -202,8 +202,11 @@ def past_the_end_warning(track) -> str:
     past = cues_past_the_end(track.cues.all(), track.audio.duration_ms if track.audio else None)
     if not past:
         return ""
-    names = [f"“{cue.title}” ({format_time(cue.start_ms)})" for cue in sorted(past, key=lambda cue: cue.start_ms)]
+    names = [
+        f"“{cue.title}” ({'–'.join(format_time(ms) for ms in (cue.start_ms, cue.end_ms) if ms is not None)})"
+        for cue in sorted(past, key=lambda cue: cue.start_ms)
+    ]
     return (
-        f"The audio, “{track.audio.title}”, ends at {format_time(track.audio.duration_ms)}, before these cues: "
-        f"{shown_list(names)}. Retime or remove them before you publish; the track cannot be saved until they fit."
+        f"The audio, “{track.audio.title}”, ends at {format_time(track.audio.duration_ms)}; these cues run past "
+        f"it: {shown_list(names)}. Retime or remove them before you publish; the track cannot be saved until they fit."
     )

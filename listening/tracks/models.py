@@ -209,7 +209,7 @@ class AudioFile(index.Indexed, models.Model):
     @property
     def size_display(self) -> str:
         """The file's size as people read it, e.g. “2.6 MB”."""
-        return filesizeformat(self.size).replace("\xa0", " ") if self.size else ""
+        return filesizeformat(self.size) if self.size else ""  # with a no-break space: one line in a table
 
     @property
     def file_name(self) -> str:

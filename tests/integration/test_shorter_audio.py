@@ -27,7 +27,7 @@ def test_choosing_a_shorter_audio_names_the_cues_past_its_end_at_once(admin_clie
     track = guide.track
     url = reverse("tracks_admin:audio_source", args=[short_audio.pk]) + f"?page={track.pk}"
     warning = json.loads(admin_client.get(url).content)["past_the_end"]
-    assert warning.startswith("The audio, “Short take”, ends at 1:00.0, before these cues: ")
+    assert warning.startswith("The audio, “Short take”, ends at 1:00.0; these cues run past it: ")
     for cue in track.cues.all():
         assert (f"“{cue.title}”" in warning) == (cue.start_ms >= 60_000), cue.title
     assert "before you publish" in warning
@@ -53,12 +53,13 @@ def test_the_check_needs_edit_permission_on_the_track(client, django_user_model,
 
 def test_opening_a_track_whose_draft_audio_is_too_short_names_the_cues(admin_client, guide, short_audio):
     track = guide.track
-    assert "before these cues" not in edit_page(admin_client, track)
+    assert "these cues run past it" not in edit_page(admin_client, track)
     draft = track.get_latest_revision_as_object()
     draft.audio = short_audio
     draft.save_revision()  # as a draft saved before the cues were checked, or an audio replaced in place
     page = edit_page(admin_client, track)
-    assert "The audio, “Short take”, ends at 1:00.0, before these cues: “The lift stops” (1:10.0); “Trumpet" in page
+    said = "The audio, “Short take”, ends at 1:00.0; these cues run past it: “The lift stops” (1:10.0); “Trumpet"
+    assert said in page
     assert "“Last bars” (1:40.0); “Why a lift” (1:50.0)" in page
 
 

@@ -12,7 +12,13 @@ function warningBox() {
   box.setAttribute("role", "alert");
   box.dataset.audioLengthWarning = "";
   box.hidden = true;
-  box.append(document.createElement("p"));
+  const icon = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  icon.setAttribute("class", "icon icon-warning");
+  icon.setAttribute("aria-hidden", "true");
+  const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+  use.setAttribute("href", "#icon-warning");
+  icon.append(use);
+  box.append(icon, document.createElement("p"));
   const field = input.closest("[data-field-wrapper]") || input.closest(".w-field") || input.parentElement;
   field.append(box);
   return box;
@@ -30,7 +36,7 @@ if (script && input && pageId) {
       const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
       const answer = response.ok ? await response.json() : {};
       if (question !== asked || !answer.past_the_end) return;
-      box.firstElementChild.textContent = answer.past_the_end;
+      box.lastElementChild.textContent = answer.past_the_end;
       box.hidden = false;
     } catch {
       // No answer, no warning: saving still checks every cue.
