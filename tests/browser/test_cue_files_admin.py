@@ -49,3 +49,28 @@ def test_choosing_a_shorter_audio_names_the_cues_past_its_end(page, demo_server,
         assert modal.get_by_role("columnheader", name=heading).count() == 1
     assert modal.get_by_text("demo-07-evasion-de-julien.mp3").count() == 1
     screenshot("editor-audio-chooser")
+
+
+SPREADSHEET = (
+    "\ufeffstart;end;title;layer;Colour\r\n2:40,5;2:44;Encore;music;red\r\n0:18,6;;The trumpet enters;music;blue\r\n"
+)
+
+
+@pytest.mark.parametrize("width", [360, 1440])
+def test_importing_a_spreadsheets_file_previews_it_with_its_warnings(page, demo_server, screenshot, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, demo_server)
+    edit_url = open_editor_from_the_public_page(page, demo_server)
+    page.goto(edit_url.replace("/admin/pages/", "/admin/tracks/").replace("/edit/", "/cues/import/"))
+    for label in ("WebVTT", "CSV", "Audacity labels", "Podcast chapters"):
+        assert page.locator("[data-cue-exports]").get_by_text(label, exact=True).count() == 1
+    page.set_input_files(
+        "input[name=cue_file]",
+        files=[{"name": "Feuille 1.csv", "mimeType": "text/csv", "buffer": SPREADSHEET.encode()}],
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    page.wait_for_selector("[data-import-preview]")
+    assert "column E (Colour): not a column the guide knows" in page.locator("[data-import-warnings]").inner_text()
+    assert page.locator("[data-change='added']").count() == 1
+    assert page.locator("[data-change='changed']").count() == 1  # the trumpet's cue, found by its time
+    screenshot(f"import-preview-{width}", full_page=True)
