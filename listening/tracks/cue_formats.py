@@ -593,8 +593,10 @@ def read_chapters(text: str) -> ReadResult:
     except json.JSONDecodeError as error:
         result.problems.append(FileProblem(error.lineno, f"this is not JSON ({error.msg}).", f"column {error.colno}"))
         return result
-    except RecursionError:
-        result.problems.append(FileProblem(0, "The file nests too deeply to be podcast chapters."))
+    except (RecursionError, ValueError):  # nesting, or a number of thousands of digits
+        result.problems.append(
+            FileProblem(0, "This is not a podcast chapters file (it nests too deep or holds numbers too long).")
+        )
         return result
     chapters = document.get("chapters") if isinstance(document, dict) else None
     if not isinstance(chapters, list):
