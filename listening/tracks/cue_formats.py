@@ -12,9 +12,9 @@ which also reads decimal commas and SRT's `00:00:01,500`.
   other tools' files name performers where the name is a person's. WebVTT carries no scene or
   sources: importing keeps a matching cue's own.
 - CSV: one row per cue with every field, so export → import loses nothing; the commentary as stored
-  (HTML) and, beside it, as plain text. Comma, semicolon or tab between cells, whichever the header
-  uses. Cells that a spreadsheet would run as a formula are written with a leading apostrophe, which
-  reading takes off again.
+  (HTML, without the editor's block keys) and, beside it, as plain text. Comma, semicolon or tab
+  between cells, whichever the header uses. Cells that a spreadsheet would run as a formula are
+  written with a leading apostrophe, which reading takes off again.
 - Audacity labels (.txt): a line per label, start, end and text separated by tabs, times in seconds;
   a point label (start = end) is a cue that runs to the next.
 - Podcast chapters (.json): the Podcasting 2.0 "JSON Chapters" format, version 1.2.0:
@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from listening.core.rich_text import clean_rich_text, plain_text_lines
+from listening.core.rich_text import clean_rich_text, plain_text_lines, without_block_keys
 from listening.core.timecode import TimeFormatError, format_exact, parse_time, vtt_timestamp
 
 from .cue_rules import SLUG_MAX_LENGTH
@@ -309,7 +309,7 @@ def write_csv(cues: Iterable, *, shows: Callable = lambda page: True) -> str:
             cue.layer,
             f"{PERFORMER_SEPARATOR} ".join(performer_names(cue, shows)),
             scene.title if scene else "",
-            cue.commentary or "",
+            without_block_keys(cue.commentary or ""),  # the editor's own bookkeeping is nothing to other tools
             "\n\n".join(plain_text_lines(cue.commentary or "")),
             cue.sources or "",
         ]

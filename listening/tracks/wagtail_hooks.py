@@ -68,7 +68,7 @@ def warn_of_cues_past_the_audio(request, page):
     """On opening a track whose audio ends before some of its cues: name them, before anyone publishes."""
     if request.method != "GET" or not isinstance(page, TrackPage):
         return
-    warning = admin_views.past_the_end_warning(page.get_latest_revision_as_object())
+    warning = admin_views.past_the_end_warning(page)
     if warning:
         messages.warning(request, warning)
 
