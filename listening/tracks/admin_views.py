@@ -35,7 +35,7 @@ class CueImportForm(forms.Form):
         "CSV columns: slug, start, end, title, layer, performers (names separated by ;), scene (its title), "
         "commentary (HTML), commentary_text (plain), sources; only start and title are required, cells may be "
         "separated by commas, semicolons or tabs, and times may have decimal commas (1:23,5).",
-        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,.txt,.json,text/vtt,text/csv,text/plain"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,.tsv,.txt,.json,text/vtt,text/csv,text/plain"}),
     )
     mode = forms.ChoiceField(choices=list(MODES.items()), initial="merge", widget=forms.RadioSelect)
 

@@ -28,7 +28,7 @@ from .models import Cue
 from .timeline import cue_spans
 
 # File name ending → format; the names editors see, for the upload form and its messages.
-FORMATS = {".vtt": "vtt", ".csv": "csv", ".txt": "audacity", ".json": "chapters"}
+FORMATS = {".vtt": "vtt", ".csv": "csv", ".tsv": "csv", ".txt": "audacity", ".json": "chapters"}
 FORMAT_NAMES = {
     "vtt": "WebVTT (.vtt)",
     "csv": "CSV (.csv)",

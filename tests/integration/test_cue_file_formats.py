@@ -166,7 +166,7 @@ def test_webvtt_export_names_performers_in_voice_tags_without_markup(admin_clien
 
 def test_csv_names_people_and_scenes_whatever_the_case_and_accents(guide, track):
     rows = "slug\tstart\ttitle\tperformers\tscene\nbass-alone\t0\tBass alone\tTOMAS VARGA; léna marsh\tnight STREETS\n"
-    plan = do_import(track, rows, "tabs.csv")
+    plan = do_import(track, rows, "tabs.tsv")  # as spreadsheets save "tab-separated values"
     assert not plan.problems, plan.problems
     assert [c.fields for c in plan.changes if c.kind == "changed"] == [["performers"]]
 
