@@ -326,6 +326,10 @@ def column_label(index: int, name: str) -> str:
     return f"column {letters} ({name[:40]})"
 
 
+# Excel's hint for the delimiter, a first line such as `sep=;`.
+_SEPARATOR_HINT = re.compile(r"sep=([,;\t|])\n")
+
+
 def _csv_delimiter(text: str) -> str:
     """The delimiter the header row uses: the one that splits it into the most names we know."""
     header = text.split("\n", 1)[0]
@@ -339,15 +343,19 @@ def _csv_delimiter(text: str) -> str:
 
 def read_csv(text: str) -> ReadResult:
     result = ReadResult()
-    delimiter = _csv_delimiter(text)
+    hint = _SEPARATOR_HINT.match(text)
+    delimiter = hint[1] if hint else _csv_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    if hint:
+        next(reader)
+    header_line = reader.line_num + 1
     try:
         header = next(reader)
     except StopIteration:
-        result.problems.append(FileProblem(1, "the file is empty; the first row names the columns."))
+        result.problems.append(FileProblem(header_line, "the file is empty; the first row names the columns."))
         return result
     except csv.Error as error:
-        result.problems.append(FileProblem(1, f"this is not readable CSV ({error})."))
+        result.problems.append(FileProblem(header_line, f"this is not readable CSV ({error})."))
         return result
     names: list[str | None] = []
     for index, cell in enumerate(header):
@@ -357,18 +365,18 @@ def read_csv(text: str) -> ReadResult:
             continue
         names.append(None)  # skipped
         if name in names:
-            result.problems.append(FileProblem(1, "this column is named twice.", column_label(index, name)))
+            result.problems.append(FileProblem(header_line, "this column is named twice.", column_label(index, name)))
         elif name:
             result.warnings.append(
                 FileProblem(
-                    1,
+                    header_line,
                     f"not a column the guide knows; skipped. The columns are {', '.join(CSV_COLUMNS)}.",
                     column_label(index, cell.strip()),
                 )
             )
     missing = [name for name in ("start", "title") if name not in names]
     if missing:
-        result.problems.append(FileProblem(1, f"the column “{missing[0]}” is missing."))
+        result.problems.append(FileProblem(header_line, f"the column “{missing[0]}” is missing."))
     if result.problems:
         return result
     where = {name: column_label(index, name) for index, name in enumerate(names) if name}

@@ -265,6 +265,12 @@ def test_csv_from_a_spreadsheet_in_french_semicolons_decimal_commas_bom_crlf():
     ]
 
 
+def test_csv_from_excel_with_its_separator_hint():
+    result = read_as_uploaded(b"sep=;\r\nstart;title;Notes\r\n1,5;First;x\r\nsoon;Bad;y\r\n", read_csv)
+    assert [str(w).split(":")[0] for w in result.warnings] == ["Line 2, column C (Notes)"]
+    assert str(result.problems[0]).startswith("Line 4, column A (start): “soon” is not a time")
+
+
 def test_csv_with_tabs_and_srt_times():
     result = read_csv("start\tend\ttitle\n00:00:01,500\t00:00:04,000\tFirst\n")
     assert [(r.start_ms, r.end_ms, r.title) for r in result.records] == [(1500, 4000, "First")]
