@@ -23,6 +23,9 @@ if settings.LISTENING_SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"access": media_access}, name="media"))
 
 # Wagtail's own pattern takes only slash-ended paths without dots; a track's cue files
-# (`<track url>cues.vtt`, `cues.csv`, routes of TrackPage) go through the same serve view.
-urlpatterns.append(re_path(r"^((?:[\w\-]+/)*cues\.(?:vtt|csv))$", wagtail_views.serve, name="track_cue_file"))
+# (`<track url>cues.vtt`, `cues.csv`, `cues.txt`, `chapters.json`, routes of TrackPage) go through
+# the same serve view.
+urlpatterns.append(
+    re_path(r"^((?:[\w\-]+/)*(?:cues\.(?:vtt|csv|txt)|chapters\.json))$", wagtail_views.serve, name="track_cue_file")
+)
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -24,8 +24,11 @@ CONTENT_TYPES = {
     ".avif": "image/avif",
     ".vtt": "text/vtt",
     ".csv": "text/csv",
+    ".txt": "text/plain",
     ".json": "application/json",
 }
+# Podcast chapters (Podcasting 2.0 JSON Chapters): the type their `<podcast:chapters>` tag names.
+PODCAST_CHAPTERS_TYPE = "application/json+chapters"
 
 # Audio file name ending → the mutagen file types that keep that name's promise.
 AUDIO_CONTAINERS = {

@@ -79,3 +79,14 @@ def plain_text(html: str) -> str:
     spaced = BLOCK_BOUNDARY.sub(r" \g<0>", html or "")  # so "…bass.</p><p>A link" keeps its space
     text = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style", "template", "noscript"})
     return " ".join(unescape(text).split())
+
+
+_LINE_MARK = "\ue000"  # a private-use character: no text holds it, so it can mark where blocks begin
+
+
+def plain_text_lines(html: str) -> list[str]:
+    """Rich text as plain words, a line per paragraph, list item or line break: for cue files in
+    formats without markup (WebVTT cue text, the CSV's plain-text column)."""
+    marked = BLOCK_BOUNDARY.sub(lambda match: _LINE_MARK + match[0], html or "")
+    text = unescape(nh3.clean(marked, tags=set(), clean_content_tags={"script", "style", "template", "noscript"}))
+    return [" ".join(line.split()) for line in text.split(_LINE_MARK) if line.strip()]

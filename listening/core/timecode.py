@@ -1,7 +1,9 @@
 """Reading and writing times: the one parser and the one set of formatters, for every part of the guide.
 
 Times are kept as integer milliseconds everywhere. Readers and editors type them in any of the
-forms people use for audio (`83`, `83.5`, `1:23`, `1:23.5`, `0:01:23`, `83s`, `1m23s`, `npt:1:23`).
+forms people use for audio (`83`, `83.5`, `1:23`, `1:23.5`, `0:01:23`, `83s`, `1m23s`, `npt:1:23`),
+with a decimal comma as spreadsheets in many languages and SRT subtitles write it (`83,5`, `1:23,5`,
+`00:01:23,500`).
 They are written back as `m:ss.s` for display (`format_time`), exactly for editing (`format_exact`),
 as decimal seconds for data attributes and media fragments (`seconds`), as WebVTT timestamps
 (`vtt_timestamp`) and as ISO 8601 durations for structured data (`iso_duration`).
@@ -19,9 +21,11 @@ MAX_MS = 10 * 60 * 60 * 1000
 # before any arithmetic, so a 100 KB number costs nothing.
 MAX_TEXT = 32
 
-_SECONDS = re.compile(r"(?P<s>\d+(?:\.\d+)?|\.\d+)s?", re.ASCII)
-_CLOCK = re.compile(r"(?:(?P<h>\d+):(?=\d{1,2}:))?(?P<m>\d+):(?P<s>\d{1,2}(?:\.\d+)?)", re.ASCII)
-_UNITS = re.compile(r"(?=\d)(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?!s))?(?:(?P<s>\d+(?:\.\d+)?)s)?", re.ASCII)
+# A decimal mark is a dot or a comma (`1,5`, SRT's `00:00:01,500`); a range's comma (`83,95`) is split
+# off by parse_time_range before a time reaches parse_time.
+_SECONDS = re.compile(r"(?P<s>\d+(?:[.,]\d+)?|[.,]\d+)s?", re.ASCII)
+_CLOCK = re.compile(r"(?:(?P<h>\d+):(?=\d{1,2}:))?(?P<m>\d+):(?P<s>\d{1,2}(?:[.,]\d+)?)", re.ASCII)
+_UNITS = re.compile(r"(?=\d)(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?!s))?(?:(?P<s>\d+(?:[.,]\d+)?)s)?", re.ASCII)
 
 
 class TimeFormatError(ValueError):
@@ -32,7 +36,8 @@ def _ms(hours: str | None, minutes: str | None, seconds: str | None) -> int:
     try:
         # Enough digits for any text MAX_TEXT long: the default 28 would refuse to round a long number.
         with localcontext(Context(prec=2 * MAX_TEXT + 8)):
-            total = (Decimal(hours or 0) * 3600 + Decimal(minutes or 0) * 60 + Decimal(seconds or 0)) * 1000
+            secs = Decimal((seconds or "0").replace(",", "."))
+            total = (Decimal(hours or 0) * 3600 + Decimal(minutes or 0) * 60 + secs) * 1000
             return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except (InvalidOperation, ValueError) as error:  # pragma: no cover - the regexes only pass digits
         raise TimeFormatError("Enter a time such as 1:23.5 or 83.5.") from error
@@ -59,7 +64,7 @@ def parse_time(text: str) -> int:
     if match := _SECONDS.fullmatch(value):
         ms = _ms(None, None, match["s"])
     elif match := _CLOCK.fullmatch(value):
-        if Decimal(match["s"]) >= 60:
+        if Decimal(match["s"].replace(",", ".")) >= 60:
             raise TimeFormatError(f"“{_shown(text)}”: seconds must be below 60.")
         if match["h"] is not None and int(match["m"]) >= 60:
             raise TimeFormatError(f"“{_shown(text)}”: minutes must be below 60 when hours are given.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from types import SimpleNamespace
 
 from django import forms
 from django.contrib import messages
@@ -15,10 +16,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
-from .cue_file_responses import cue_file_response
+from listening.core.rich_text import plain_text
+from listening.core.timecode import format_time
+
+from .cue_file_responses import CUE_FILE_FORMATS, cue_file_response
 from .cue_formats import MAX_FILE_BYTES
 from .cue_import import MODES, plan_import, read_file, save_plan
-from .models import AudioFile, TrackPage
+from .cue_rules import cues_past_the_end
+from .models import AudioFile, TrackPage, shown_list
 
 SIGNING_SALT = "listening.tracks.cue-import"
 
@@ -26,9 +31,11 @@ SIGNING_SALT = "listening.tracks.cue-import"
 class CueImportForm(forms.Form):
     cue_file = forms.FileField(
         label="Cue file",
-        help_text="WebVTT (.vtt) or CSV (.csv) in UTF-8. CSV columns: slug, start, end, title, layer, performers "
-        "(names separated by ;), scene (its title), commentary, sources. Only start and title are required.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,text/vtt,text/csv"}),
+        help_text="WebVTT (.vtt), CSV (.csv), Audacity labels (.txt) or podcast chapters (.json), in UTF-8. "
+        "CSV columns: slug, start, end, title, layer, performers (names separated by ;), scene (its title), "
+        "commentary (HTML), commentary_text (plain), sources; only start and title are required, cells may be "
+        "separated by commas, semicolons or tabs, and times may have decimal commas (1:23,5).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,.csv,.tsv,.txt,.json,text/vtt,text/csv,text/plain"}),
     )
     mode = forms.ChoiceField(choices=list(MODES.items()), initial="merge", widget=forms.RadioSelect)
 
@@ -62,6 +69,7 @@ def _context(page, title, **extra):
             {"url": "", "label": title},
         ],
         "edit_url": edit_url,
+        "exports": _exports(page),
         **extra,
     }
 
@@ -69,7 +77,9 @@ def _context(page, title, **extra):
 def _locked_for(request, page) -> bool:
     lock = page.get_lock()
     if lock and lock.for_user(request.user):
-        messages.error(request, f"{lock.get_message(request.user)} Cues cannot be imported until it is unlocked.")
+        # Wagtail writes the lock's message as HTML (bold names); a message here is text.
+        said = plain_text(str(lock.get_message(request.user)))
+        messages.error(request, f"{said} Cues cannot be imported until it is unlocked.")
         return True
     return False
 
@@ -107,6 +117,14 @@ def import_cues(request, page_id):
             compress=True,
         )
     return TemplateResponse(request, template, context)
+
+
+def _exports(page) -> list[tuple[str, str]]:
+    """Each format's label and the admin download of the track's cues in it."""
+    return [
+        (spec.label, reverse(f"tracks_admin:export_cues_{kind}", args=[page.pk]))
+        for kind, spec in CUE_FILE_FORMATS.items()
+    ]
 
 
 def _latest_revision_id(page):
@@ -167,6 +185,44 @@ def audio_source(request, pk):
     if not request.user.has_perm("tracks.view_audiofile"):
         return JsonResponse({"error": "You may not use audio files."}, status=403)
     audio = get_object_or_404(AudioFile, pk=pk)
-    return JsonResponse(
-        {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
+    answer = {"url": audio.file.url, "title": audio.title, "duration_ms": audio.duration_ms, "summary": audio.summary}
+    # With `?page=`: whether this audio, chosen for that track, would end before some of its cues.
+    page_id = request.GET.get("page", "")
+    page = Page.objects.filter(pk=page_id).first() if page_id.isdigit() else None
+    track = page.specific if page is not None else None
+    if isinstance(track, TrackPage) and track.permissions_for_user(request.user).can_edit():
+        answer["past_the_end"] = past_the_end_warning(track, audio)
+    return JsonResponse(answer)
+
+
+def _latest_cues_and_audio_id(track):
+    """The cues (start, end, title) and audio id of the track's latest revision, read from the revision's
+    data rather than rebuilt as a page: the edit page asks on every opening, 300 cues or not."""
+    revision = track.get_latest_revision()
+    if revision is None:
+        return list(track.cues.all()), track.audio_id
+    content = revision.content
+    cues = [
+        SimpleNamespace(start_ms=row.get("start_ms") or 0, end_ms=row.get("end_ms"), title=row.get("title", ""))
+        for row in content.get("cues") or []
+    ]
+    return cues, content.get("audio")
+
+
+def past_the_end_warning(track, audio=None) -> str:
+    """A sentence naming the cues of the track's latest revision that its audio (or `audio`, about to be
+    chosen) ends before; empty when they all fit."""
+    cues, audio_id = _latest_cues_and_audio_id(track)
+    if audio is None:
+        audio = AudioFile.objects.filter(pk=audio_id).only("title", "duration_ms").first() if audio_id else None
+    past = cues_past_the_end(cues, audio.duration_ms if audio else None)
+    if not past:
+        return ""
+    names = [
+        f"“{cue.title}” ({'–'.join(format_time(ms) for ms in (cue.start_ms, cue.end_ms) if ms is not None)})"
+        for cue in sorted(past, key=lambda cue: cue.start_ms)
+    ]
+    return (
+        f"The audio, “{audio.title}”, ends at {format_time(audio.duration_ms)}; these cues run past "
+        f"it: {shown_list(names)}. Retime or remove them before you publish; the track cannot be saved until they fit."
     )

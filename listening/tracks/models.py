@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -41,12 +42,13 @@ from listening.core.sharing import (
 )
 from listening.core.timecode import TimeRange, format_time, parse_time_range, seconds
 from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
+from listening.people.models import PersonPage
 from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .blocks import ChapterBlock, MythsChapterBlock
 from .cue_file_responses import cue_file_response
-from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
+from .cue_rules import SLUG_MAX_LENGTH, check_cues, cues_past_the_end, is_valid_slug, slug_for
 from .forms import TrackPageForm
 from .layers import CueLayer
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
@@ -60,7 +62,18 @@ STILL_SPEC = "fill-1280x720|format-webp"
 
 class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
     """Reads an uploaded file with mutagen before anything is saved; refuses what it cannot read,
-    and what the media folder cannot take."""
+    and what the media folder cannot take.
+
+    A replacement shorter than cues of the tracks playing it is refused once, naming those cues:
+    saving an audio file changes live tracks at once, so the warning has to come before.
+    """
+
+    replace_shorter = forms.BooleanField(
+        required=False,
+        label="Replace it anyway",
+        help_text="The new file is shorter than the cues named above; readers will not hear them until they are "
+        "retimed, and their tracks cannot be saved until then.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,9 +93,36 @@ class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
                 self.add_error("file", str(error))
             else:
                 cleaned["title"] = self.instance.title
+                self._check_cues_still_fit(cleaned)
         if not cleaned.get("title") and not self.has_error("file") and "title" in self.fields:
             self.add_error("title", "Give the audio a title.")
         return cleaned
+
+    shorter_than_cues: list[str] = []  # the cues a refused shorter replacement would leave past its end
+
+    def _check_cues_still_fit(self, cleaned):
+        if not self.instance.pk or cleaned.get("replace_shorter"):
+            return
+        self.shorter_than_cues = self.instance.cues_past_its_end()
+        if self.shorter_than_cues:
+            self.add_error(
+                "file",
+                f"This file is {self.instance.duration_display} long, shorter than these cues: "
+                f"{shown_list(self.shorter_than_cues)}. Retime them first; or choose the file again and tick "
+                "“Replace it anyway”.",
+            )
+
+
+def shown_list(items: list[str], limit: int = 10) -> str:
+    return "; ".join(items[:limit]) + (f"; and {len(items) - limit} more" if len(items) > limit else "")
+
+
+class ShorterAudioPanel(FieldPanel):
+    """The “Replace it anyway” box: shown only once a shorter replacement has been refused."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return bool(getattr(self.form, "shorter_than_cues", None)) and super().is_shown()
 
 
 class AudioFile(index.Indexed, models.Model):
@@ -103,7 +143,7 @@ class AudioFile(index.Indexed, models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     base_form_class = AudioFileForm
-    panels = [FieldPanel("title"), FieldPanel("file"), FieldPanel("credit")]
+    panels = [FieldPanel("title"), FieldPanel("file"), ShorterAudioPanel("replace_shorter"), FieldPanel("credit")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -158,6 +198,37 @@ class AudioFile(index.Indexed, models.Model):
     @property
     def summary(self) -> str:
         return " · ".join(p for p in (self.format_name, self.duration_display, self.encoding) if p)
+
+    def cues_past_its_end(self) -> list[str]:
+        """Cues of the tracks playing this audio (published or in their latest draft) that its length
+        no longer holds, as “Track: “Cue” (1:23.0)”."""
+        found = []
+        for track in TrackPage.objects.filter(audio=self).order_by("number"):
+            versions = [list(track.cues.all())]
+            if track.has_unpublished_changes:
+                versions.append(list(track.get_latest_revision_as_object().cues.all()))
+            seen = set()
+            for cues in versions:
+                for cue in cues_past_the_end(cues, self.duration_ms):
+                    if cue.slug not in seen:
+                        seen.add(cue.slug)
+                        found.append(f"{track.title}: “{cue.title}” ({format_time(cue.start_ms)})")
+        return found
+
+    @property
+    def size_display(self) -> str:
+        """The file's size as people read it, e.g. “2.6 MB”."""
+        return filesizeformat(self.size) if self.size else ""  # with a no-break space: one line in a table
+
+    @property
+    def file_name(self) -> str:
+        return PurePath(self.file.name).name if self.file else ""
+
+    @property
+    def chooser_label(self) -> str:
+        """What the audio chooser shows: enough to tell apart two files with one title."""
+        details = [self.format_name, self.duration_display if self.duration_ms else "", self.size_display]
+        return f"{self.title} ({' · '.join(d for d in details if d)}; {self.file_name})" if self.file else self.title
 
     @property
     def encoding(self) -> str:
@@ -591,20 +662,41 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
         """The track opened at a moment (`?t=`), scrolled to the cue there when one is named."""
         return f"{self.url}?t={seconds(ms)}" + (f"#cue-{cue_slug}" if cue_slug else "")
 
-    # -- cue files (issue 4): `<track url>cues.vtt` and `<track url>cues.csv` --------------------
-    # Routes see the remaining path with a trailing slash, so `cues.vtt` and `cues.vtt/` both match.
+    # -- cue files (issue 4): `<track url>cues.vtt`, `cues.csv`, `cues.txt` (Audacity labels) and
+    # `chapters.json` (podcast chapters). Routes see the remaining path with a trailing slash, so
+    # `cues.vtt` and `cues.vtt/` both match. Wagtail routes only live pages, past their view
+    # restrictions; the people and scenes a file names are those readers may see.
 
-    def _public_cue_file(self, kind):
-        cues = Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers")
-        return cue_file_response(self, cues, kind, download=False)
+    def _public_cue_file(self, request, kind):
+        cues = list(Cue.objects.filter(track=self).select_related("scene").prefetch_related("performers"))
+        scene_ids = {cue.scene_id for cue in cues if cue.scene_id}
+        people_ids = {person.pk for cue in cues for person in cue.performers.all()}
+        readable = set(ScenePage.objects.for_readers().filter(pk__in=scene_ids).values_list("pk", flat=True))
+        readable |= set(PersonPage.objects.for_readers().filter(pk__in=people_ids).values_list("pk", flat=True))
+        return cue_file_response(
+            self,
+            cues,
+            kind,
+            download=False,
+            shows=lambda page: page.pk in readable,
+            url_for=lambda cue: request.build_absolute_uri(self.cue_url(cue)),
+        )
 
     @path("cues.vtt/", name="cues_vtt")
     def cues_vtt(self, request):
-        return self._public_cue_file("vtt")
+        return self._public_cue_file(request, "vtt")
 
     @path("cues.csv/", name="cues_csv")
     def cues_csv(self, request):
-        return self._public_cue_file("csv")
+        return self._public_cue_file(request, "csv")
+
+    @path("cues.txt/", name="cues_audacity")
+    def cues_audacity(self, request):
+        return self._public_cue_file(request, "audacity")
+
+    @path("chapters.json/", name="cues_chapters")
+    def cues_chapters(self, request):
+        return self._public_cue_file(request, "chapters")
 
 
 def _percent(ms: int, duration: int | None) -> str:

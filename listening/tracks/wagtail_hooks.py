@@ -1,35 +1,29 @@
 from django.contrib import messages
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
-
-from listening.core.timecode import format_time
 
 from . import admin_views
-from .cue_rules import cues_past_the_end
-from .models import AudioFile, TrackPage
-
-
-class AudioFileViewSet(SnippetViewSet):
-    model = AudioFile
-    icon = "media"
-    menu_label = "Audio"
-    menu_order = 250
-    add_to_admin_menu = True
-    list_display = ["title", "format_name", "duration_display", "uploaded_at"]
-    search_fields = ["title"]
-
+from .audio_admin import AudioFileViewSet
+from .cue_file_responses import CUE_FILE_FORMATS
+from .models import AudioFile, TrackPage, shown_list
 
 register_snippet(AudioFileViewSet)
 
 track_admin_urls = [
     path("<int:page_id>/cues/import/", admin_views.import_cues, name="import_cues"),
-    path("<int:page_id>/cues/export.vtt", admin_views.export_cues, {"kind": "vtt"}, name="export_cues_vtt"),
-    path("<int:page_id>/cues/export.csv", admin_views.export_cues, {"kind": "csv"}, name="export_cues_csv"),
+    *(
+        path(
+            f"<int:page_id>/cues/export.{spec.extension}",
+            admin_views.export_cues,
+            {"kind": kind},
+            name=f"export_cues_{kind}",
+        )
+        for kind, spec in CUE_FILE_FORMATS.items()
+    ),
     path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
 ]
 
@@ -39,40 +33,44 @@ def register_track_admin_urls():
     return [path("tracks/", include((track_admin_urls, "tracks_admin")))]
 
 
+@hooks.register("insert_editor_js")
+def audio_length_warning_js():
+    # Names the cues a newly chosen audio ends before, as soon as it is chosen (static/js/admin/audio-length.js).
+    return format_html(
+        '<script type="module" src="{}" data-audio-source-url="{}"></script>',
+        static("js/admin/audio-length.js"),
+        reverse("tracks_admin:audio_source", args=[0]),
+    )
+
+
 @hooks.register("insert_global_admin_css")
 def cue_admin_css():
     # The import page is not a panel, so it cannot bring the stylesheet as panel media.
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
 
 
-def describe_cues_past_the_end(audio) -> list[str]:
-    """Cues of the tracks playing `audio` (published or in their latest draft) that its length no longer holds."""
-    found = []
-    for track in TrackPage.objects.filter(audio=audio).order_by("number"):
-        versions = [list(track.cues.all())]
-        if track.has_unpublished_changes:
-            versions.append(list(track.get_latest_revision_as_object().cues.all()))
-        seen = set()
-        for cues in versions:
-            for cue in cues_past_the_end(cues, audio.duration_ms):
-                if cue.slug not in seen:
-                    seen.add(cue.slug)
-                    found.append(f"{track.title}: “{cue.title}” ({format_time(cue.start_ms)})")
-    return found
-
-
 @hooks.register("after_edit_snippet")
 def warn_of_cues_past_the_end(request, instance):
+    """After a shorter file was put in anyway (the form asked first): which cues to retime."""
     if not isinstance(instance, AudioFile) or not instance.duration_ms:
         return
-    past = describe_cues_past_the_end(instance)
+    past = instance.cues_past_its_end()
     if past:
-        shown = "; ".join(past[:10]) + (f"; and {len(past) - 10} more" if len(past) > 10 else "")
         messages.warning(
             request,
-            f"“{instance.title}” is {instance.duration_display} long, shorter than these cues: {shown}. "
+            f"“{instance.title}” is {instance.duration_display} long, shorter than these cues: {shown_list(past)}. "
             "Retime them; the track cannot be saved until they fit.",
         )
+
+
+@hooks.register("before_edit_page")
+def warn_of_cues_past_the_audio(request, page):
+    """On opening a track whose audio ends before some of its cues: name them, before anyone publishes."""
+    if request.method != "GET" or not isinstance(page, TrackPage):
+        return
+    warning = admin_views.past_the_end_warning(page)
+    if warning:
+        messages.warning(request, warning)
 
 
 def tracks_missing_their_audio(user):

@@ -30,15 +30,16 @@ export function seconds(ms) {
   return frac ? `${secs}.${pad(frac, 3)}`.replace(/0+$/, "") : String(secs);
 }
 
-// What `formatTime` writes, and plain seconds: 1:23.5, 0:01:23.5, 83.5. Anything else (83s, 1m23s,
-// npt:…) is the server's parser's to read, or refuse, on save.
-const SHOWN = /^(?:(\d+):)??(?:(\d+):)?(\d+(?:\.\d+)?)$/;
+// What `formatTime` writes, and plain seconds: 1:23.5, 0:01:23.5, 83.5, with a dot or a decimal comma
+// as the server's parser reads them (1:23,5, SRT's 00:01:23,500). Anything else (83s, 1m23s, npt:…)
+// is the server's parser's to read, or refuse, on save.
+const SHOWN = /^(?:(\d+):)??(?:(\d+):)?(\d+(?:[.,]\d+)?)$/;
 
 /** Milliseconds for a time as `formatTime` writes it (or plain seconds); null for anything else. */
 export function readShownTime(text) {
   const match = SHOWN.exec(String(text ?? "").trim());
   if (!match) return null;
   const [, hours, minutes, secs] = match;
-  const ms = ((Number(hours || 0) * 60 + Number(minutes || 0)) * 60 + Number(secs)) * 1000;
+  const ms = ((Number(hours || 0) * 60 + Number(minutes || 0)) * 60 + Number(secs.replace(",", "."))) * 1000;
   return Number.isFinite(ms) ? Math.round(ms) : null;
 }

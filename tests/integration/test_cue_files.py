@@ -59,7 +59,7 @@ def test_public_exports_of_a_published_track(client, guide, track):
     csv_response = client.get(track.url + "cues.csv")
     assert csv_response["Content-Type"] == "text/csv; charset=utf-8"
     lines = csv_response.content.decode().splitlines()
-    assert lines[0] == "slug,start,end,title,layer,performers,scene,commentary,sources"
+    assert lines[0] == "slug,start,end,title,layer,performers,scene,commentary,commentary_text,sources"
     assert guide.trumpeter.title in csv_response.content.decode()
 
 
@@ -194,12 +194,13 @@ def test_a_file_with_errors_names_lines_and_changes_nothing(admin_client, track)
     )
     response = upload(admin_client, track, csv_text, "bad.csv")
     html = response.content.decode()
-    problems = re.findall(r"<li>(Line \d+: [^<]+)</li>", html)
-    assert [p.split(":")[0] for p in problems] == ["Line 3", "Line 4", "Line 5", "Line 6"], problems
-    assert "The end must come after the start." in problems[0]
-    assert "but the audio ends at 2:45.0" in problems[1]
-    assert "no scene is named “No such scene”" in problems[2].replace("&quot;", '"')
-    assert "no person is named “Dizzy Gillespie”" in problems[3]
+    problems = re.findall(r"<li>(Line \d+[^<]+)</li>", html)
+    assert [p.split(",")[0] for p in problems] == ["Line 3", "Line 4", "Line 5", "Line 6"], problems
+    # Each names the line and the column, as a spreadsheet shows them.
+    assert "Line 3, column B (end): The end must come after the start." in problems[0]
+    assert "Line 4, column A (start): This cue starts at 9:00.0, but the audio ends at 2:45.0" in problems[1]
+    assert "Line 5, column D (scene): no scene is named “No such scene”" in problems[2]
+    assert "Line 6, column E (performers): no person is named “Dizzy Gillespie”" in problems[3]
     assert 'name="payload"' not in html  # nothing to confirm
     assert Revision.objects.for_instance(track).count() == revisions
 
@@ -207,7 +208,13 @@ def test_a_file_with_errors_names_lines_and_changes_nothing(admin_client, track)
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("cues.txt", b"hello", "Choose a WebVTT (.vtt) or CSV (.csv) file."),
+        (
+            "cues.srt",
+            b"hello",
+            "Choose a WebVTT (.vtt), CSV (.csv), Audacity labels (.txt) or podcast chapters (.json) file.",
+        ),
+        ("cues.txt", b"hello", "not an Audacity label"),
+        ("cues.json", b'{"chapters": 3}', "a list of chapters"),
         ("cues.vtt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text"),
         ("cues.vtt", b"hello", "starts with the line"),
         ("cues.csv", "caf\xe9".encode("latin-1"), "not UTF-8"),
@@ -240,7 +247,7 @@ def test_hostile_commentary_is_cleaned_through_import(admin_client, track, clien
 
 
 def test_replace_removes_cues_the_file_does_not_list_and_merge_keeps_them(admin_client, track):
-    vtt = "WEBVTT\n\nonly-one\n00:00:01.000 --> 00:00:30.000\n<c.music>Only one</c>\n"
+    vtt = "WEBVTT\n\nonly-one\n00:02:30.000 --> 00:02:40.000\n<c.music>Only one</c>\n"
     merge = do_import(track, vtt.encode(), "a.vtt", mode="merge")
     assert merge.counts["removed"] == 0 and merge.counts["added"] == 1
     replace = do_import(track, vtt.encode(), "a.vtt", mode="replace")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from listening.core.timecode import MAX_MS, format_time, seconds
+from listening.core.timecode import MAX_MS, format_time, parse_time, seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,3 +60,42 @@ def test_javascript_formats_times_as_python_does(node):
     expected = [[format_time(ms), format_time(ms, precise=False), seconds(ms)] for ms in SWEEP]
     differ = [(ms, got, want) for ms, got, want in zip(SWEEP, rows, expected, strict=True) if got != want]
     assert not differ, f"{len(differ)} of {len(SWEEP)} differ, e.g. (ms, JavaScript, Python): {differ[:5]}"
+
+
+READ_IN_NODE = """
+import { readShownTime } from "./static/js/timecode.js";
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => process.stdout.write(JSON.stringify(JSON.parse(input).map(readShownTime))));
+"""
+
+# What an editor types or pastes into a time field: the forms both parsers read, dots and commas.
+TYPED = [
+    "83",
+    "83.5",
+    "83,5",
+    "1:23.5",
+    "1:23,5",
+    "0:01:23",
+    "00:00:01,500",
+    "01:02:03,004",
+    "1:00:00.0",
+    "0:00.05",
+]
+
+
+def test_javascript_reads_typed_times_as_python_does(node):
+    result = subprocess.run(
+        [node, "--input-type=module", "--eval", READ_IN_NODE],
+        cwd=ROOT,
+        input=json.dumps(TYPED + [format_time(ms) for ms in SWEEP[::50]]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    texts = TYPED + [format_time(ms) for ms in SWEEP[::50]]
+    differ = [
+        (t, got, parse_time(t)) for t, got in zip(texts, json.loads(result.stdout), strict=True) if got != parse_time(t)
+    ]
+    assert not differ, f"(text, JavaScript, Python): {differ[:5]}"

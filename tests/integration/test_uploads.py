@@ -85,11 +85,17 @@ def test_replacing_audio_with_a_shorter_file_warns_which_cues_fall_past_the_end(
     audio = track.audio
     late = [cue.title for cue in track.cues.all() if cue.start_ms >= 60_000 or (cue.end_ms or 0) > 60_000]
     assert late
-    response = admin_client.post(
-        reverse("wagtailsnippets_tracks_audiofile:edit", args=[audio.pk]),
-        {"title": audio.title, "file": SimpleUploadedFile("short.mp3", tone(60.0)), "credit": audio.credit},
-        follow=True,
-    )
+    url = reverse("wagtailsnippets_tracks_audiofile:edit", args=[audio.pk])
+    form = {"title": audio.title, "file": SimpleUploadedFile("short.mp3", tone(60.0)), "credit": audio.credit}
+    # Saving an audio file changes live tracks at once: the first try is refused, naming the cues.
+    refused = admin_client.post(url, form).content.decode().replace("&#x27;", "'")
+    assert "shorter than these cues" in refused and "Replace it anyway" in refused
+    assert all(f"“{title}”" in refused for title in late)
+    audio.refresh_from_db()
+    assert audio.duration_ms == 165_000
+    assert "Replace it anyway" not in admin_client.get(url).content.decode()  # asked only when needed
+    form = {**form, "file": SimpleUploadedFile("short.mp3", tone(60.0)), "replace_shorter": "on"}
+    response = admin_client.post(url, form, follow=True)
     assert response.status_code == 200
     audio.refresh_from_db()
     assert abs(audio.duration_ms - 60_000) < 200

@@ -62,6 +62,10 @@ describe("readShownTime", () => {
     ["83.5", 83500],
     [" 83 ", 83000],
     ["0:00.05", 50],
+    ["1:23,5", 83500], // decimal commas, as the server reads them
+    ["00:00:01,500", 1500], // SRT
+    ["1,5", 1500],
+    ["1,5,3", null],
     ["83s", null], // the server's parser reads the other forms, on save
     ["1m23s", null],
     ["", null],

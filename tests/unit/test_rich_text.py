@@ -2,7 +2,7 @@
 
 import pytest
 
-from listening.core.rich_text import STORY_FEATURES, clean_rich_text, without_block_keys
+from listening.core.rich_text import STORY_FEATURES, clean_rich_text, plain_text_lines, without_block_keys
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,12 @@ def test_cleaned_text_is_stored_as_draftail_stores_it():
 )
 def test_without_block_keys(html, bare):
     assert without_block_keys(html) == bare
+
+
+def test_plain_text_lines_gives_a_line_per_block_without_markup():
+    html = (
+        '<p data-block-key="a">One <b>bold</b>\nword &amp; more.</p><ul><li>First</li><li>Second</li></ul>'
+        "<p></p><blockquote>Quoted<br>next</blockquote><script>alert(1)</script>"
+    )
+    assert plain_text_lines(html) == ["One bold word & more.", "First", "Second", "Quoted", "next"]
+    assert plain_text_lines("") == [] and plain_text_lines(None) == []

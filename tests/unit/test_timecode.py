@@ -40,6 +40,15 @@ from listening.core.timecode import (
         ("83:20", 5_000_000),  # minutes may run past 59 without hours
         ("0.0005", 1),  # rounds half up to the millisecond
         ("1:5", 65_000),
+        # Decimal commas, as spreadsheets in many languages and SRT subtitles write them.
+        ("83,5", 83_500),
+        ("1,5", 1_500),
+        (",5", 500),
+        ("1:23,5", 83_500),
+        ("00:01,5", 1_500),
+        ("00:00:01,500", 1_500),  # SRT
+        ("01:02:03,004", 3_723_004),
+        ("1m23,5s", 83_500),
     ],
 )
 def test_parse_time_reads_every_accepted_form(text, ms):
@@ -67,7 +76,10 @@ def test_parse_time_reads_every_accepted_form(text, ms):
         "nan",
         "inf",
         "1e3",
-        "83,5",
+        "1,5,3",
+        "1.5,3",
+        "1,",
+        "1:23,",
         "11h",
         "99999999999",
         "１２",  # full-width digits are not ASCII times
