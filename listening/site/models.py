@@ -16,7 +16,7 @@ class HomePage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["tracks.SoundtrackPage", "people.PeopleIndexPage"]
+    subpage_types = ["tracks.SoundtrackPage", "people.PeopleIndexPage", "lessons.LessonsIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
