@@ -85,6 +85,7 @@ class Lesson {
     const heard = Boolean(this.progress.heard[id]);
     const guessed = this.progress.guesses[id];
     step.toggleAttribute("data-done", heard);
+    this.root.querySelector(`[data-toc-for="${id}"]`)?.toggleAttribute("data-done", heard);
     for (const [index, box] of step.querySelectorAll("[data-check]").entries()) {
       box.checked = (this.progress.checks[id] || []).includes(index);
     }
