@@ -33,10 +33,15 @@ export function readProgress(text) {
 /** Did a pause at `time` (seconds) end the range that stops at `stopAt`? */
 export const pausedAtEnd = (time, stopAt) => Number.isFinite(stopAt) && time >= stopAt - END_SLACK_S;
 
-/** "2 of 5 steps heard", from the progress and the ids of the steps that have something to hear. */
+/**
+ * What the lesson says about progress, from the record and the ids of the steps that have something
+ * to hear: "2 of 5 steps heard in this browser.", or "" before anything was heard, ticked or guessed.
+ */
 export function progressText(progress, stepIds) {
   const heard = stepIds.filter((id) => progress.heard[id]).length;
-  return heard ? `${heard} of ${stepIds.length} step${stepIds.length === 1 ? "" : "s"} heard in this browser.` : "";
+  if (heard) return `${heard} of ${stepIds.length} step${stepIds.length === 1 ? "" : "s"} heard in this browser.`;
+  const started = Object.keys(progress.guesses).length || Object.values(progress.checks).some((ticks) => ticks.length);
+  return started ? "Your answers are kept in this browser." : "";
 }
 
 // -- the page ---------------------------------------------------------------------------------------
@@ -137,7 +142,7 @@ class Lesson {
     }
     this.progress.guesses[step.dataset.step] = chosen.value;
     this.save();
-    this.showStep(step);
+    this.show();
     step.querySelector("[data-reveal] summary")?.focus();
   }
 
@@ -181,6 +186,7 @@ class Lesson {
     const boxes = [...step.querySelectorAll("[data-check]")];
     this.progress.checks[step.dataset.step] = boxes.flatMap((el, index) => (el.checked ? [index] : []));
     this.save();
+    this.show();
   }
 
   /** The audio paused: if it stopped at the end of the step being played, that step was heard. */
