@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
 
 from .steps import GUESS_KINDS, WHO, StepError, check_guess, read_range
 
@@ -46,7 +46,8 @@ class ListeningStepBlock(blocks.StructBlock):
                 read_range(value["start"], value["end"], track.specific.duration_ms)
             except StepError as error:
                 _refuse(error)
-        if value.get("answer") and str(value["answer"]).strip() and not value.get("question"):
+        answer = value.get("answer")
+        if answer is not None and plain_text(answer.source).strip() and not value.get("question"):
             raise StructBlockValidationError(
                 block_errors={"question": ValidationError("An answer needs its question.")}
             )

@@ -6,9 +6,12 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from listening.lessons.blocks import GuessStepBlock, ListeningStepBlock
 from listening.lessons.models import LessonPage
@@ -159,6 +162,14 @@ def test_every_form_the_parser_reads_makes_a_range(guide, start, end):
     block.clean(block.to_python(block.get_prep_value(value)))
 
 
+def test_an_answer_needs_its_question_but_an_empty_answer_needs_nothing(guide):
+    block = ListeningStepBlock()
+    value = dict(listening_step(guide.track, "0:10", "0:20", answer="<p>At twenty seconds.</p>")[1], listen_for=["x"])
+    assert "needs its question" in block_errors(block, value)["question"]
+    value["answer"] = RichText("<p></p>")
+    block.clean(block.to_python(block.get_prep_value(value)))
+
+
 @pytest.mark.parametrize(
     ("cue", "kind", "listen_from", "field", "message"),
     [
@@ -172,6 +183,33 @@ def test_every_form_the_parser_reads_makes_a_range(guide, start, end):
 def test_a_guess_that_cannot_be_played_or_answered_is_refused(guide, cue, kind, listen_from, field, message):
     errors = block_errors(GuessStepBlock(), guess_step(guide.track, cue, kind, listen_from)[1])
     assert message in errors.get(field, ""), errors
+
+
+def admin_lesson_data(track, start, end):
+    """The admin's form for a new lesson with one listening step, as a browser posts it."""
+    listen_for = {"count": 1, "0": {"value": "The bass", "deleted": "", "order": 0, "id": "first"}}
+    step = {"track": track.pk, "start": start, "end": end, "prompt": "Listen.", "listen_for": listen_for}
+    step.update(question="", answer=rich_text(""))
+    fields = {"title": "Typed in the admin", "slug": "typed", "level": "advanced", "duration_minutes": 15}
+    fields.update({name: rich_text("") for name in ("intro", "sources", "teacher_notes")})
+    return nested_form_data({**fields, "teacher_key": "", "steps": streamfield([("listening", step)])})
+
+
+def test_the_admin_refuses_a_bad_time_with_the_parsers_message_and_takes_a_good_one(client, guide):
+    client.force_login(get_user_model().objects.create_superuser("editor1", "e@example.org", "pw"))
+    url = reverse("wagtailadmin_pages:add", args=("lessons", "lessonpage", guide.soundtrack.pk))
+    response = client.post(url, {**admin_lesson_data(guide.track, "1:7x", "0:30"), "action-publish": "1"})
+    assert response.status_code == 200
+    # The message sits in the step's error data (JSON, its quotes escaped).
+    assert "1:7x\\u201d is not a time. Use a form such as" in html.unescape(response.content.decode())
+    assert not LessonPage.objects.filter(slug="typed").exists()
+    response = client.post(url, {**admin_lesson_data(guide.track, "0:10", "3:30"), "action-publish": "1"})
+    assert "The track is only 2:45 long" in html.unescape(response.content.decode())
+    response = client.post(url, {**admin_lesson_data(guide.track, "10s", "0:30.5"), "action-publish": "1"})
+    assert response.status_code == 302
+    lesson = LessonPage.objects.get(slug="typed")
+    assert lesson.live and lesson.teacher_key
+    assert 'data-stop-at="30.5"' in get(client, lesson.url + "?step=1")
 
 
 # -- privacy -------------------------------------------------------------------------------------------
