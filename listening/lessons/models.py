@@ -49,6 +49,9 @@ class LessonsIndexPage(Page):
     parent_page_types = ["site.HomePage"]
     subpage_types = ["lessons.LessonPage"]
 
+    class Meta:
+        verbose_name = "lessons index"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = lessons_under(self)
@@ -93,6 +96,9 @@ class LessonPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("steps")]
     parent_page_types = ["tracks.SoundtrackPage", "lessons.LessonsIndexPage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "lesson"
 
     def save(self, *args, **kwargs):
         if not self.teacher_key:
