@@ -157,6 +157,15 @@ class LessonPage(RoutablePageMixin, Page):
             f"Listening lesson: {self.title}",
         )
 
+    def thumbnail_rendition(self):
+        """A picture for oEmbed: that of the first track a reader may see among the steps, if any."""
+        ids = [
+            block.value["track"].pk for block in self.steps if block.block_type != "reading" and block.value["track"]
+        ]
+        readable = {track.pk: track for track in TrackPage.objects.for_readers().filter(pk__in=ids)}
+        first = next((readable[pk] for pk in ids if pk in readable), None)
+        return first.thumbnail_rendition() if first else None
+
     # -- what a page shows -----------------------------------------------------------------------
 
     def get_context(self, request, *args, teacher=False, embed=False, printing=False, **kwargs):

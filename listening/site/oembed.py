@@ -80,14 +80,15 @@ def oembed(request):
     lesson = resolve_lesson(request, url)
     if lesson is not None:
         height = _dimension(request, "maxheight", LESSON_HEIGHT, MIN_HEIGHT)
-        return JsonResponse(
-            _rich(request, lesson.title, width, height, lesson.embed_html(request, width=width, height=height))
-        )
-    track, cue, time = resolve_embeddable(request, url)
-    height = _dimension(request, "maxheight", DEFAULT_HEIGHT, MIN_HEIGHT)
-    title = f"{cue.title} · {track.title}" if cue else track.title
-    data = _rich(request, title, width, height, track.embed_html(request, cue, time=time, width=width, height=height))
-    still = track.thumbnail_rendition(cue)
+        data = _rich(request, lesson.title, width, height, lesson.embed_html(request, width=width, height=height))
+        still = lesson.thumbnail_rendition()
+    else:
+        track, cue, time = resolve_embeddable(request, url)
+        height = _dimension(request, "maxheight", DEFAULT_HEIGHT, MIN_HEIGHT)
+        title = f"{cue.title} · {track.title}" if cue else track.title
+        html = track.embed_html(request, cue, time=time, width=width, height=height)
+        data = _rich(request, title, width, height, html)
+        still = track.thumbnail_rendition(cue)
     if still is not None:
         data.update(
             thumbnail_url=request.build_absolute_uri(still.url),

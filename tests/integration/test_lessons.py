@@ -330,6 +330,7 @@ def test_oembed_answers_for_a_lesson_and_its_page_announces_it(client, lesson):
     src = re.search(r'<iframe src="([^"]+)"', data["html"]).group(1)
     assert urlsplit(src).path == lesson.url + "embed/"
     assert client.get(urlsplit(src).path).status_code == 200
+    assert data["thumbnail_url"].startswith("http://testserver/") and data["thumbnail_width"] > 0
     small = client.get("/oembed/?" + urlencode({"url": f"http://testserver{lesson.url}", "maxwidth": 400})).json()
     assert small["width"] == 400 and 'width="400"' in small["html"]
 
