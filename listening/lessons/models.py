@@ -174,7 +174,8 @@ class LessonPage(RoutablePageMixin, Page):
         steps = self.step_views(request, playing=playing, printing=printing)
         current = next((step for step in steps if step.get("playing")), None)
         editor = request.user.is_authenticated and self.permissions_for_user(request.user).can_edit()
-        base = self.embed_url() if embed else self.url
+        # A step's "Listen" stays where the reader is: in the frame, or in the teacher's view.
+        base = self.embed_url() if embed else self.teacher_url() if teacher else self.url
         for step in steps:
             step["listen_url"] = f"{base}?step={step['number']}#step-{step['number']}"
         context.update(

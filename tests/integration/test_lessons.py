@@ -260,6 +260,9 @@ def test_the_teacher_link_shows_the_notes_and_is_never_cached(client, lesson):
     response = client.get(lesson.url + f"teacher/{lesson.teacher_key}/")
     assert response.status_code == 200
     assert "Play each range twice" in response.content.decode()
+    teacher_step = lesson.url + f"teacher/{lesson.teacher_key}/?step=2"
+    assert f'href="{teacher_step}#step-2"' in response.content.decode()  # Listen keeps the notes on screen
+    assert 'data-stop-at="30"' in get(client, teacher_step) and "Play each range twice" in get(client, teacher_step)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
     assert client.get(lesson.url + "teacher/not-the-key/").status_code == 404
