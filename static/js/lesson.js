@@ -7,6 +7,7 @@
 // <audio data-player> for the pause at that range's end; it never reaches into the player.
 
 const PREFIX = "listening:lesson:";
+const reducedMotion = globalThis.matchMedia?.("(prefers-reduced-motion: reduce)") ?? { matches: true };
 // The player pauses at a range's end on the next animation frame: a pause this close to it is that one.
 const END_SLACK_S = 0.5;
 
@@ -202,10 +203,13 @@ class Lesson {
     this.save();
     this.show();
     const verdict = step.querySelector("[data-verdict]");
-    const legend = step.querySelector("[data-guess-choices] legend");
-    if (verdict && legend && this.progress.guesses[step.dataset.step] === undefined) {
-      verdict.textContent = `The music stopped. ${legend.firstChild.textContent.trim()}`;
+    const choices = step.querySelector("[data-guess-choices]");
+    if (verdict && choices && this.progress.guesses[step.dataset.step] === undefined) {
+      verdict.textContent = `The music stopped. ${choices.querySelector("legend").firstChild.textContent.trim()}`;
     }
+    // What opened (the question, or the answer) comes into view above the dock.
+    const opened = choices || step.querySelector("[data-answer]");
+    opened?.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
   }
 }
 

@@ -1,7 +1,14 @@
 """A lesson in a real browser: a step plays its range and stops, a guess pauses, takes an answer, reveals its cue."""
 
-import pytest
+import io
 
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from listening.core.timecode import parse_time
+from listening.demo.album import load_album
 from tests.browser.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
@@ -55,6 +62,8 @@ def test_a_guess_pauses_at_its_cue_takes_an_answer_and_reveals_the_cue(page, dem
     guess.get_by_label("René Urtreger").check()
     guess.locator("[data-guess-check]").click()
     assert guess.locator("[data-verdict]").inner_text() == "Right: René Urtreger."
+    # Checked in the page: no request, so the player still rests at the boundary.
+    assert page.evaluate(f"{AUDIO}.paused") and 15.6 <= page.evaluate(f"{AUDIO}.currentTime") <= 16.4
     reveal = guess.locator("[data-reveal]")
     assert reveal.is_visible() and reveal.get_attribute("open") is not None
     assert "The piano comes in" in reveal.inner_text()
@@ -111,3 +120,28 @@ def test_without_scripts_every_step_reads_in_full_with_links_to_its_range(browse
         assert page.locator("[data-cue][aria-current=true]").count() >= 1
     finally:
         context.close()
+
+
+def test_the_printed_lesson_holds_its_steps_and_codes_that_open_each_range(page, demo_server):
+    lesson = next(lesson for lesson in load_album().lessons if lesson.slug == "who-comes-in-when")
+    page.goto(demo_server + LESSON + "print/")
+    pdf = page.pdf(format="A4", print_background=False)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    for step in lesson.steps:
+        assert " ".join((step.heading or step.prompt).split()) in text, step
+    assert "René Urtreger" in text  # a guess's choices, to circle
+    assert "The piano comes in" not in text  # and not its answer
+    decoded = set()
+    document = pypdfium2.PdfDocument(pdf)
+    for index in range(len(document)):
+        bitmap = document[index].render(scale=200 / 72).to_pil()
+        decoded |= {barcode.text for barcode in zxingcpp.read_barcodes(bitmap)}
+    seconds = lambda time: parse_time(time) // 1000  # noqa: E731 - the data's times are whole seconds
+    track_url = f"{demo_server}/ascenseur-pour-lechafaud/{{}}/?t={{}}%2C{{}}"
+    ranges = {
+        track_url.format(step.track, seconds(step.start), seconds(step.end))
+        for step in lesson.steps
+        if step.kind == "listening"
+    }
+    assert ranges <= decoded
+    assert any("/generique/cues/trumpet-enters/" in code for code in decoded)  # the cues heard in a range
