@@ -96,6 +96,8 @@ class LessonPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("steps")]
     parent_page_types = ["tracks.SoundtrackPage", "lessons.LessonsIndexPage"]
     subpage_types = []
+    # A copy gets a teacher link of its own (save() makes one).
+    exclude_fields_in_copy = ["teacher_key"]
 
     class Meta:
         verbose_name = "lesson"

@@ -278,6 +278,11 @@ def test_a_new_teacher_key_retires_the_old_link(client, lesson):
     assert client.get(lesson.url + f"teacher/{lesson.teacher_key}/").status_code == 200
 
 
+def test_a_copied_lesson_gets_a_teacher_link_of_its_own(guide, lesson):
+    copy = lesson.copy(update_attrs={"slug": "who-comes-in-again", "title": "Again"})
+    assert copy.teacher_key and copy.teacher_key != lesson.teacher_key
+
+
 def test_editors_see_the_notes_and_the_teacher_link(client, lesson):
     editor = get_user_model().objects.create_superuser("teacher", "t@example.org", "pw")
     client.force_login(editor)

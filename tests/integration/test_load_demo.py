@@ -188,3 +188,11 @@ def test_the_two_lessons_load_and_every_step_plays_on_its_track(client):
                 assert step["right_answer"] and len(step["choices"]) >= 2, (lesson.slug, step["number"])
     kinds = {step.kind for lesson in ALBUM.lessons for step in lesson.steps}
     assert kinds == {"reading", "listening", "guess"}
+
+
+def test_a_lesson_missing_from_a_loaded_album_is_added_again():
+    LessonPage.objects.get(slug="music-against-the-picture").delete()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Added 1 demo lesson" in out.getvalue()
+    assert LessonPage.objects.live().filter(slug="music-against-the-picture").exists()

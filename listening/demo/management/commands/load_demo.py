@@ -90,6 +90,7 @@ class Command(BaseCommand):
                     self.remove_demo()
                 if self.demo_is_loaded():
                     self.restore_missing_media()
+                    self.add_missing_lessons()
                     self.say("The demo album is already loaded; nothing to do (use --reset to rebuild it).")
                 else:
                     self.load()
@@ -426,9 +427,19 @@ class Command(BaseCommand):
             self.step(f"track {data.number:2d}  {data.title_fr} ({data.length}, {len(cues)} cues)")
         return made
 
-    def make_lessons(self, soundtrack, tracks):
+    def add_missing_lessons(self):
+        """Lessons came after the album: a database loaded before them gets them without a reset."""
+        soundtrack = self.demo_soundtrack()
+        present = set(LessonPage.objects.child_of(soundtrack).values_list("slug", flat=True))
+        missing = [lesson for lesson in self.album.lessons if lesson.slug not in present]
+        if missing:
+            tracks = {track.slug: track for track in TrackPage.objects.child_of(soundtrack).specific()}
+            self.make_lessons(soundtrack, tracks, missing)
+            self.say(f"Added {len(missing)} demo lesson(s) missing from the loaded album.")
+
+    def make_lessons(self, soundtrack, tracks, lessons=None):
         """The lessons, under the soundtrack; each step checked by its block, as the editor would be."""
-        for data in self.album.lessons:
+        for data in self.album.lessons if lessons is None else lessons:
             page = LessonPage(
                 title=data.title,
                 slug=data.slug,
