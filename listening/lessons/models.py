@@ -173,7 +173,7 @@ class LessonPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, teacher=False, embed=False, printing=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         playing = _step_number(request.GET.get("step"))
-        steps = self.step_views(request, playing=playing, printing=printing)
+        steps = self.step_views(playing=playing, printing=printing)
         current = next((step for step in steps if step.get("playing")), None)
         editor = request.user.is_authenticated and self.permissions_for_user(request.user).can_edit()
         # A step's "Listen" stays where the reader is: in the frame, or in the teacher's view.
@@ -196,7 +196,7 @@ class LessonPage(RoutablePageMixin, Page):
         )
         return context
 
-    def step_views(self, request, *, playing: int | None = None, printing: bool = False) -> list[dict]:
+    def step_views(self, *, playing: int | None = None, printing: bool = False) -> list[dict]:
         """Each step as the page shows it; a step whose track a reader may not see shows nothing of it."""
         track_ids = {
             block.value["track"].pk for block in self.steps if block.block_type != "reading" and block.value["track"]
@@ -229,6 +229,8 @@ class LessonPage(RoutablePageMixin, Page):
                         raise StepError("cue", "The cue is gone.")
                     start, end = guess_start(spans, span, block.value["listen_from"].strip()), span.start_ms
                     choices = guess_choices(track, spans, span, block.value["kind"])
+                    if not any(choice.correct for choice in choices):
+                        raise StepError("kind", "The cue's players changed: nobody comes in there now.")
                     view.update(
                         cue=span.cue,
                         cue_at=format_time(span.start_ms, precise=False),

@@ -181,7 +181,7 @@ def test_the_two_lessons_load_and_every_step_plays_on_its_track(client):
         assert html.escape(lesson.title) in page and lesson.teacher_notes and lesson.sources
         # The blocks' own checks, as the admin runs them: every range reads and fits its track.
         lesson.steps.stream_block.clean(lesson.steps)
-        steps = lesson.step_views(None)
+        steps = lesson.step_views()
         assert not [step["number"] for step in steps if step.get("unavailable")], lesson.slug
         for step in steps:
             if step["kind"] == "guess":
