@@ -21,6 +21,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
+from listening.lessons.models import LessonPage, LessonsIndexPage
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
 from listening.site.models import HomePage
@@ -337,3 +338,37 @@ def build_guide() -> Guide:
         track=track,
         other_take=other_take,
     )
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    """A lesson; give `steps` as (block type, value) pairs, the tracks as pages."""
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    level = "introductory"
+    duration_minutes = 20
+
+    class Meta:
+        model = LessonPage
+
+
+def listening_step(track, start, end, **extra) -> tuple[str, dict]:
+    value = {"track": track, "start": start, "end": end, "prompt": "Listen.", "listen_for": [], "question": ""}
+    value.update(extra)
+    if isinstance(value.get("answer"), str):
+        value["answer"] = RichText(value["answer"])
+    return ("listening", value)
+
+
+def guess_step(track, cue, kind="who", listen_from="", prompt="") -> tuple[str, dict]:
+    return ("guess", {"track": track, "cue": cue, "kind": kind, "listen_from": listen_from, "prompt": prompt})
+
+
+def reading_step(body, heading="") -> tuple[str, dict]:
+    return ("reading", {"heading": heading, "body": RichText(body)})
+
+
+class LessonsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lessons"
+
+    class Meta:
+        model = LessonsIndexPage

@@ -21,6 +21,9 @@ IMAGES_DIR = DEMO_DIR / "images"
 
 LAYERS = tuple(CueLayer.values)
 PERSON_KINDS = ("musician", "film", "other")
+LESSON_LEVELS = ("introductory", "intermediate", "advanced")
+STEP_KINDS = ("reading", "listening", "guess")
+GUESS_ASKS = ("who", "what")
 SIDES = ("A", "B")
 # m:ss or m:ss.d, the form the data files use for lengths and cue times.
 _TIME = re.compile(r"\d+:[0-5]\d(\.\d)?")
@@ -160,6 +163,36 @@ class Track:
 
 
 @dataclass(frozen=True)
+class LessonStep:
+    kind: str
+    heading: str
+    body: list[str]
+    track: str
+    start: str
+    end: str
+    prompt: str
+    listen_for: list[str]
+    question: str
+    answer: list[str]
+    cue: str
+    ask: str
+    listen_from: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    title: str
+    level: str
+    minutes: int
+    summary: str
+    intro: list[str]
+    teacher_notes: list[str]
+    sources: list[Source]
+    steps: list[LessonStep]
+
+
+@dataclass(frozen=True)
 class IndexPage:
     title: str
     intro: list[str]
@@ -182,6 +215,7 @@ class Album:
     people: list[Person]
     scenes: list[Scene]
     tracks: list[Track]
+    lessons: list[Lesson]
 
     def image_files(self) -> set[str]:
         """Every file in IMAGES_DIR that the data names."""
@@ -203,6 +237,9 @@ def load_album(data_dir: Path = DATA_DIR, images_dir: Path = IMAGES_DIR) -> Albu
     if not track_files:
         raise DemoDataError(f"{_shown(data_dir / 'tracks')} has no track files (*.toml).")
     tracks = [_read_track(_open(path), sources) for path in track_files]
+    lessons_file = _open(data_dir / "lessons.toml")
+    lessons = [_read_lesson(table, sources) for table in lessons_file.tables("lessons")]
+    lessons_file.finish()
     album = Album(
         home=_read_home(site.table("home")),
         people_index=_read_index(site.table("people_index")),
@@ -211,6 +248,7 @@ def load_album(data_dir: Path = DATA_DIR, images_dir: Path = IMAGES_DIR) -> Albu
         people=people,
         scenes=scenes,
         tracks=tracks,
+        lessons=lessons,
     )
     site.finish()
     _check_references(album, data_dir, images_dir)
@@ -506,6 +544,48 @@ def _read_track(table: _Table, sources: dict[str, str]) -> Track:
 # -- references between files ---------------------------------------------------------------------
 
 
+def _read_step(table: _Table) -> LessonStep:
+    kind = table.choice("kind", STEP_KINDS)
+    reading, listening, guess = kind == "reading", kind == "listening", kind == "guess"
+    step = LessonStep(
+        kind=kind,
+        heading=table.text("heading", "") if reading else "",
+        body=table.prose("body") if reading else [],
+        track="" if reading else table.text("track"),
+        start=table.time("start") if listening else "",
+        end=table.time("end") if listening else "",
+        prompt="" if reading else table.text("prompt", ""),
+        listen_for=table.texts("listen_for") if listening else [],
+        question=table.text("question", "") if listening else "",
+        answer=table.prose("answer") if listening and "answer" in table.values else [],
+        cue=table.text("cue") if guess else "",
+        ask=table.choice("ask", GUESS_ASKS) if guess else "",
+        listen_from=table.time("listen_from", "") if guess else "",
+    )
+    if listening and not step.prompt:
+        table.fail("prompt", "is missing (say what the students listen for)")
+    table.finish()
+    return step
+
+
+def _read_lesson(table: _Table, sources: dict[str, Source]) -> Lesson:
+    lesson = Lesson(
+        slug=table.text("slug"),
+        title=table.text("title"),
+        level=table.choice("level", LESSON_LEVELS),
+        minutes=table.number("minutes"),
+        summary=table.text("summary"),
+        intro=table.prose("intro"),
+        teacher_notes=table.prose("teacher_notes"),
+        sources=_source_list(table, sources),
+        steps=[_read_step(step) for step in table.tables("steps")],
+    )
+    if not lesson.steps:
+        table.fail("steps", "is empty (a lesson needs at least one step)")
+    table.finish()
+    return lesson
+
+
 def _check_references(album: Album, data_dir: Path, images_dir: Path) -> None:
     """Slugs and image names must point at something, or the loader would fail halfway."""
     people = {person.slug for person in album.people}
@@ -542,3 +622,13 @@ def _check_references(album: Album, data_dir: Path, images_dir: Path) -> None:
                 stills = {still.image for still in scene_stills[cue.scene]}
                 check(track_file, label, "still", cue.still, stills, f"the stills of scene “{cue.scene}”")
             check(track_file, label, "performers", cue.performers, people, "people.toml")
+    cues_of = {track.slug: {cue.slug for cue in track.cues} for track in album.tracks}
+    lessons_file = _shown(data_dir / "lessons.toml")
+    for number, lesson in enumerate(album.lessons, start=1):
+        for step_number, step in enumerate(lesson.steps, start=1):
+            if step.kind == "reading":
+                continue
+            label = f"lessons {number} ({lesson.slug}), steps {step_number}"
+            check(lessons_file, label, "track", step.track, set(cues_of), "the tracks/ folder")
+            if step.kind == "guess":
+                check(lessons_file, label, "cue", step.cue, cues_of[step.track], f"the cues of track “{step.track}”")

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "listening.people",
     "listening.scenes",
     "listening.tracks",
+    "listening.lessons",
     "listening.site",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

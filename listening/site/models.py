@@ -20,7 +20,7 @@ class HomePage(Shareable, FoldedSearchText, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"))
-    subpage_types = ["tracks.SoundtrackPage", "people.PeopleIndexPage"]
+    subpage_types = ["tracks.SoundtrackPage", "people.PeopleIndexPage", "lessons.LessonsIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

@@ -298,7 +298,8 @@ class SoundtrackPage(Shareable, FoldedSearchText, Page):
         *Page.search_fields, index.SearchField("subtitle"), index.SearchField("intro"), index.SearchField("story")
     )
     parent_page_types = ["site.HomePage"]
-    subpage_types = ["tracks.TrackPage", "scenes.ScenesIndexPage"]
+    # Lessons (an app above this one) may sit under a soundtrack: named here, never imported.
+    subpage_types = ["tracks.TrackPage", "scenes.ScenesIndexPage", "lessons.LessonPage"]
 
     class Meta:
         db_table = "core_soundtrackpage"  # the table it was created with, when it lived in `core`

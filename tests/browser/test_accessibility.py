@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 
 TRACK = "/ascenseur-pour-lechafaud/generique/"
+LESSON = "/ascenseur-pour-lechafaud/who-comes-in-when/"
 PAGES = {
     "home": "/",
     "story": "/ascenseur-pour-lechafaud/",
@@ -22,6 +23,11 @@ PAGES = {
     "listening-chart": TRACK + "print/",
     "embed": TRACK + "embed/",
     "embed-cue": TRACK + "embed/cues/trumpet-enters/",
+    "lesson": LESSON,
+    "lesson-playing-a-guess": LESSON + "?step=3",
+    "lesson-embed": LESSON + "embed/",
+    "lesson-embed-playing": LESSON + "embed/?step=2",
+    "lesson-print": LESSON + "print/",
 }
 SERIOUS = {"serious", "critical"}
 AUDIO = "document.querySelector('audio[data-player]')"

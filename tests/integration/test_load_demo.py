@@ -1,3 +1,4 @@
+import html
 import re
 from io import StringIO
 
@@ -10,6 +11,7 @@ from wagtail.models import Page, Revision
 from listening.core.timecode import parse_time
 from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
 from listening.demo.management.commands import load_demo
+from listening.lessons.models import LessonPage
 from listening.people.models import PersonPage
 from listening.scenes.models import ScenePage, SceneStill
 from listening.tracks.models import AudioFile, Cue, TrackPage
@@ -168,3 +170,29 @@ def test_each_person_has_a_portrait_of_their_own():
         with person.portrait.file.open("rb") as handle:
             portraits.append(handle.read())
     assert len(set(portraits)) == len(portraits)
+
+
+def test_the_two_lessons_load_and_every_step_plays_on_its_track(client):
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    assert [lesson.slug for lesson in lessons] == [lesson.slug for lesson in ALBUM.lessons]
+    soundtrack = lessons[0].get_parent()
+    page = client.get(soundtrack.url).content.decode()
+    for lesson in lessons:
+        assert html.escape(lesson.title) in page and lesson.teacher_notes and lesson.sources
+        # The blocks' own checks, as the admin runs them: every range reads and fits its track.
+        lesson.steps.stream_block.clean(lesson.steps)
+        steps = lesson.step_views()
+        assert not [step["number"] for step in steps if step.get("unavailable")], lesson.slug
+        for step in steps:
+            if step["kind"] == "guess":
+                assert step["right_answer"] and len(step["choices"]) >= 2, (lesson.slug, step["number"])
+    kinds = {step.kind for lesson in ALBUM.lessons for step in lesson.steps}
+    assert kinds == {"reading", "listening", "guess"}
+
+
+def test_a_lesson_missing_from_a_loaded_album_is_added_again():
+    LessonPage.objects.get(slug="music-against-the-picture").delete()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Added 1 demo lesson" in out.getvalue()
+    assert LessonPage.objects.live().filter(slug="music-against-the-picture").exists()

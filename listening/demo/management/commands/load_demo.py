@@ -27,6 +27,7 @@ from listening.core.timecode import parse_time
 from listening.demo import synth
 from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
 from listening.demo.text import paragraphs_html, sources_list_html, sources_paragraph_html
+from listening.lessons.models import LessonPage
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
 from listening.site.local_accounts import LOCAL_ACCOUNT, LOCAL_ROLE_ACCOUNTS
@@ -41,6 +42,30 @@ DEMO_PREFIX = "demo-"
 STORED_DEMO_IMAGE = re.compile(
     rf"^{re.escape(DEMO_PREFIX)}(?P<stem>.+?)(?:_[A-Za-z0-9]{{7}})?(?P<suffix>\.[A-Za-z0-9]+)$"
 )
+
+
+def lesson_step(step, tracks) -> tuple[str, dict]:
+    """A lesson step of the data files as the lesson's StreamField takes it."""
+    if step.kind == "reading":
+        return ("reading", {"heading": step.heading, "body": RichText(paragraphs_html(step.body))})
+    track = tracks[step.track]
+    if step.kind == "guess":
+        return (
+            "guess",
+            {"track": track, "cue": step.cue, "kind": step.ask, "listen_from": step.listen_from, "prompt": step.prompt},
+        )
+    return (
+        "listening",
+        {
+            "track": track,
+            "start": step.start,
+            "end": step.end,
+            "prompt": step.prompt,
+            "listen_for": step.listen_for,
+            "question": step.question,
+            "answer": RichText(paragraphs_html(step.answer)),
+        },
+    )
 
 
 class Command(BaseCommand):
@@ -65,6 +90,7 @@ class Command(BaseCommand):
                     self.remove_demo()
                 if self.demo_is_loaded():
                     self.restore_missing_media()
+                    self.add_missing_lessons()
                     self.say("The demo album is already loaded; nothing to do (use --reset to rebuild it).")
                 else:
                     self.load()
@@ -194,7 +220,8 @@ class Command(BaseCommand):
         people = self.make_people(home)
         soundtrack = self.make_soundtrack(home)
         scenes = self.make_scenes(soundtrack, people)
-        self.make_tracks(soundtrack, people, scenes)
+        tracks = self.make_tracks(soundtrack, people, scenes)
+        self.make_lessons(soundtrack, tracks)
 
     def get_collection(self):
         existing = Collection.objects.filter(name=COLLECTION_NAME).first()
@@ -359,6 +386,8 @@ class Command(BaseCommand):
         return scenes
 
     def make_tracks(self, soundtrack, people, scenes):
+        """The tracks, with their credits, cues and audio; returned by slug."""
+        made = {}
         roles = {person.slug: person.role for person in self.album.people}
         for data in self.album.tracks:
             length_ms = parse_time(data.length)
@@ -394,8 +423,37 @@ class Command(BaseCommand):
                 cues.append(row)
             page.cues = cues
             page.audio = self.make_audio(data)
-            self.publish(soundtrack, page)
+            made[data.slug] = self.publish(soundtrack, page)
             self.step(f"track {data.number:2d}  {data.title_fr} ({data.length}, {len(cues)} cues)")
+        return made
+
+    def add_missing_lessons(self):
+        """Lessons came after the album: a database loaded before them gets them without a reset."""
+        soundtrack = self.demo_soundtrack()
+        present = set(LessonPage.objects.child_of(soundtrack).values_list("slug", flat=True))
+        missing = [lesson for lesson in self.album.lessons if lesson.slug not in present]
+        if missing:
+            tracks = {track.slug: track for track in TrackPage.objects.child_of(soundtrack).specific()}
+            self.make_lessons(soundtrack, tracks, missing)
+            self.say(f"Added {len(missing)} demo lesson(s) missing from the loaded album.")
+
+    def make_lessons(self, soundtrack, tracks, lessons=None):
+        """The lessons, under the soundtrack; each step checked by its block, as the editor would be."""
+        for data in self.album.lessons if lessons is None else lessons:
+            page = LessonPage(
+                title=data.title,
+                slug=data.slug,
+                level=data.level,
+                duration_minutes=data.minutes,
+                search_description=data.summary,
+                intro=paragraphs_html(data.intro),
+                teacher_notes=paragraphs_html(data.teacher_notes),
+                sources=sources_list_html(data.sources),
+                steps=[lesson_step(step, tracks) for step in data.steps],
+            )
+            page.steps.stream_block.clean(page.steps)  # raises on a step its track cannot play
+            self.publish(soundtrack, page)
+            self.step(f"lesson     {data.title} ({len(data.steps)} steps)")
 
     def make_audio(self, data):
         audio = AudioFile(title=f"{data.title_fr} (demo audio)", credit=AUDIO_CREDIT)
