@@ -21,7 +21,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from listening.core.rich_text import STORY_FEATURES
+from listening.core.rich_text import STORY_FEATURES, plain_text
+from listening.core.search_text import FoldedSearchText, with_folded_text
+from listening.core.sharing import Shareable
 from listening.core.timecode import TimeRange, format_time, seconds
 from listening.core.visibility import ReaderPageManager
 from listening.tracks.models import TrackPage
@@ -38,7 +40,7 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", "Advanced"
 
 
-class LessonsIndexPage(Page):
+class LessonsIndexPage(Shareable, FoldedSearchText, Page):
     """A list of lessons, with each one's level and length."""
 
     objects = ReaderPageManager()
@@ -46,11 +48,15 @@ class LessonsIndexPage(Page):
     intro = RichTextField(features=STORY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"))
     parent_page_types = ["site.HomePage"]
     subpage_types = ["lessons.LessonPage"]
 
     class Meta:
         verbose_name = "lessons index"
+
+    def describe(self, **subject):
+        return [plain_text(self.intro) or "Listening lessons: ordered moments of the music, each with a question."]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,7 +69,7 @@ def lessons_under(page):
     return LessonPage.objects.child_of(page).for_readers()
 
 
-class LessonPage(RoutablePageMixin, Page):
+class LessonPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
     """A lesson: ordered steps (listening, reading, guessing), a level and a length, teacher's notes."""
 
     objects = ReaderPageManager()
@@ -93,7 +99,8 @@ class LessonPage(RoutablePageMixin, Page):
         FieldPanel("sources"),
         MultiFieldPanel([FieldPanel("teacher_notes"), FieldPanel("teacher_key")], heading="For teachers"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("steps")]
+    # The teacher's notes are not searched: students search too.
+    search_fields = with_folded_text(*Page.search_fields, index.SearchField("intro"), index.SearchField("steps"))
     parent_page_types = ["tracks.SoundtrackPage", "lessons.LessonsIndexPage"]
     subpage_types = []
     # A copy gets a teacher link of its own (save() makes one).
@@ -106,6 +113,12 @@ class LessonPage(RoutablePageMixin, Page):
         if not self.teacher_key:
             self.teacher_key = secrets.token_urlsafe(TEACHER_KEY_BYTES)
         super().save(*args, **kwargs)
+
+    def describe(self, **subject):
+        return [
+            f"A {self.get_level_display().lower()} listening lesson, {self.duration_display}.",
+            plain_text(self.intro),
+        ]
 
     @property
     def level_display(self) -> str:

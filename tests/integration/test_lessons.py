@@ -11,6 +11,7 @@ from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from listening.lessons.blocks import GuessStepBlock, ListeningStepBlock
@@ -386,3 +387,23 @@ def test_the_steps_keep_their_ids_for_progress_kept_in_the_browser(client, lesso
     for block_id in ids:
         assert f'data-step="{block_id}"' in page
     assert isinstance(lesson.steps, StreamValue)
+
+
+def test_lessons_have_a_description_and_link_preview(client, lesson, guide):
+    index = publish(LessonsIndexPageFactory(parent=guide.home, title="Lessons", slug="lessons-index"))
+    for page in (lesson, index):
+        body = get(client, page.url)
+        assert body.count('rel="canonical"') == 1, page.title
+        description = re.search(r'<meta name="description" content="([^"]*)"', body)
+        assert description and len(description.group(1)) >= 20, page.title
+        assert f'<meta property="og:url" content="http://testserver{page.url}">' in body
+    assert "intermediate listening lesson" in get(client, lesson.url)
+
+
+def test_lessons_are_found_without_accents_and_their_teacher_notes_never(client, lesson):
+    lesson.intro = "<p>Entrées of the quintet, one by one.</p>"
+    lesson.teacher_notes = "<p>Mention the zeugma only in class.</p>"
+    lesson = publish(lesson)
+    get_search_backend().add(lesson)
+    assert lesson.url in get(client, "/search/?q=entrees")
+    assert lesson.url not in get(client, "/search/?q=zeugma")
