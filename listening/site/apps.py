@@ -7,4 +7,6 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import local_accounts  # noqa: F401 - registers its system check
+        from . import local_accounts, media_publicity  # noqa: F401 - local_accounts registers its system check
+
+        media_publicity.connect()
