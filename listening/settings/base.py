@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the CSP middleware: a cached page is kept with its policy header and nonce together.
+    "listening.site.page_cache.PublicPageCacheMiddleware",
     "listening.site.security.ContentSecurityPolicyMiddleware",
     "listening.site.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -100,6 +102,33 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The public page cache (listening.site.page_cache): anonymous readers' pages, kept in the cache above
+# and retired the moment anything they show changes (a generation number in the database).
+LISTENING_PAGE_CACHE = os.environ.get("LISTENING_PAGE_CACHE", "1") == "1"
+# How long an entry may stay (seconds); a change retires it sooner.
+LISTENING_PAGE_CACHE_SECONDS = int(os.environ.get("LISTENING_PAGE_CACHE_SECONDS", "3600"))
+# Cache-Control of public pages: browsers ask again each time (a 304 when nothing changed); a CDN may keep
+# a page this many seconds, or until Wagtail's front-end cache purge tells it otherwise.
+LISTENING_PAGE_MAX_AGE = int(os.environ.get("LISTENING_PAGE_MAX_AGE", "0"))
+LISTENING_PAGE_SHARED_MAX_AGE = int(os.environ.get("LISTENING_PAGE_SHARED_MAX_AGE", "60"))
+
+# A CDN or caching proxy in front: Wagtail purges a page's URLs from it when the page is published
+# (wagtail.contrib.frontend_cache). An HTTP PURGE endpoint (Varnish, Fastly, nginx), or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"].strip(),
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", "").strip(),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
