@@ -72,11 +72,11 @@ def client_loop(port, pick, tally: Tally, stop_at: float, max_requests: int, see
             response = connection.getresponse()
             response.read()
             if response.status >= 500:
-                problem = f"HTTP {response.status}"
+                problem = f"{'storage' if parts.hostname else 'app'} HTTP {response.status}"
             if response.getheader("Connection", "").lower() == "close":
                 connections.pop(key).close()
         except (OSError, http.client.HTTPException) as error:
-            problem = type(error).__name__
+            problem = f"{'storage' if parts.hostname else 'app'} {type(error).__name__}"
             connections.pop(key, None)
         tally.add(time.perf_counter() - began, problem)
     for connection in connections.values():
