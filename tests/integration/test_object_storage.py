@@ -92,6 +92,7 @@ def test_a_published_track_s_audio_is_served_by_the_storage_with_ranges(
     assert is_public_read(s3, bucket, key)
 
     page = client.get(track.url).content.decode()
+    assert client.get(guide.track.url + "cues.vtt").content.decode().startswith("WEBVTT")  # exports: from the rows
     storage_url = default_storage.storage_url(key)
     assert storage_url.startswith(f"{s3_endpoint}/{bucket}/audio/")
     assert f'src="{storage_url}"' in page and f"/media/{key}" not in page
