@@ -57,6 +57,8 @@ bench: setup ## Benchmarks print their figures (with a baseline from the same ru
 	$(PY) tests/bench/sync_lag.py
 	$(PY) tests/bench/load.py
 	$(PY) tests/bench/lighthouse.py
+	$(PY) tests/bench/cache_load.py
+	$(PY) tests/bench/scale.py
 
 test-postgres: setup ## The unit, integration and property tests against a throwaway PostgreSQL (needs initdb/postgres)
 	tests/postgres/run $(ARGS)

@@ -20,6 +20,9 @@ Behaviour (the Range grammar itself lives in ``byte_ranges``):
   there, and a private one is sent with ``Cache-Control: private``.
 * Anything that is not a regular file inside MEDIA_ROOT is 404: traversal,
   absolute paths, symlinks leading out, directories, NUL bytes.
+* With object storage (a storage that is not a local folder) the bytes come from the storage, which
+  answers Range itself: after the same access check, a public file is a redirect to its address at
+  the storage or CDN, a private one to a short-lived signed URL (listening.core.object_storage).
 * The body streams in 64 KiB blocks and reads only the requested range;
   the file is closed when the server closes the response, even if the body
   is never iterated.
@@ -33,7 +36,8 @@ from collections.abc import Callable
 from enum import Enum
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
@@ -121,6 +125,8 @@ def _validators(st: os.stat_result) -> tuple[str, str]:
 @require_safe
 def serve_media(request, path: str, access: Callable[..., MediaAccess] = everyone_may_have):
     """Serve ``MEDIA_ROOT/<path>`` with Range, conditional GET and HEAD support, to whom `access` allows."""
+    if not isinstance(default_storage, FileSystemStorage):
+        return _redirect_to_storage(request, path, access)
     full_path = resolve_media_path(settings.MEDIA_ROOT, path)
     allowed = access(request, path)
     if allowed is MediaAccess.DENIED:
@@ -140,6 +146,23 @@ def serve_media(request, path: str, access: Callable[..., MediaAccess] = everyon
         raise
     if not response.streaming:
         file.close()  # 304, 412, 416 and HEAD carry no body.
+    return response
+
+
+def _redirect_to_storage(request, path: str, access: Callable[..., MediaAccess]) -> HttpResponseRedirect:
+    """Object storage serves the bytes (with its own Range support); the app only says who may have them."""
+    if "\x00" in path or path.startswith(("/", "\\")) or ".." in path.replace("\\", "/").split("/") or not path:
+        raise Http404
+    allowed = access(request, path)
+    if allowed is MediaAccess.DENIED:
+        raise Http404
+    if allowed is MediaAccess.PUBLIC:
+        response = HttpResponseRedirect(default_storage.storage_url(path))
+        response["Cache-Control"] = "public, max-age=300"
+    else:
+        # Signed for this reader only, and expiring soon: no cache may keep or share it.
+        response = HttpResponseRedirect(default_storage.signed_url(path))
+        response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the CSP middleware: a cached page is kept with its policy header and nonce together.
+    "listening.site.page_cache.PublicPageCacheMiddleware",
     "listening.site.security.ContentSecurityPolicyMiddleware",
     "listening.site.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -102,6 +104,33 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The public page cache (listening.site.page_cache): anonymous readers' pages, kept in the cache above
+# and retired the moment anything they show changes (a generation number in the database).
+LISTENING_PAGE_CACHE = os.environ.get("LISTENING_PAGE_CACHE", "1") == "1"
+# How long an entry may stay (seconds); a change retires it sooner.
+LISTENING_PAGE_CACHE_SECONDS = int(os.environ.get("LISTENING_PAGE_CACHE_SECONDS", "3600"))
+# Cache-Control of public pages: browsers ask again each time (a 304 when nothing changed); a CDN may keep
+# a page this many seconds, or until Wagtail's front-end cache purge tells it otherwise.
+LISTENING_PAGE_MAX_AGE = int(os.environ.get("LISTENING_PAGE_MAX_AGE", "0"))
+LISTENING_PAGE_SHARED_MAX_AGE = int(os.environ.get("LISTENING_PAGE_SHARED_MAX_AGE", "60"))
+
+# A CDN or caching proxy in front: Wagtail purges a page's URLs from it when the page is published
+# (wagtail.contrib.frontend_cache). An HTTP PURGE endpoint (Varnish, Fastly, nginx), or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"].strip(),
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", "").strip(),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -125,6 +154,43 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Object storage for media (S3 API, django-storages) when a bucket is named; the media folder otherwise.
+# Public files (renditions, audio of tracks readers may see) are served by the storage or its CDN with
+# its own Range support; private ones through the app's permission check and a short-lived signed URL
+# (listening.core.object_storage). Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or whatever
+# boto3 finds on the machine (an instance role) when they are not set.
+MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+MEDIA_STORAGE_ORIGIN = ""  # where pages load public media from, for the Content-Security-Policy
+if MEDIA_BUCKET:
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    _region = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
+    _cdn = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    _addressing = os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None
+    STORAGES["default"] = {
+        "BACKEND": "listening.core.object_storage.MediaObjectStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": _endpoint,
+            "region_name": _region,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+            "custom_domain": _cdn,
+            "addressing_style": _addressing,
+            "querystring_expire": int(os.environ.get("LISTENING_SIGNED_URL_SECONDS", "300")),
+            "signature_version": "s3v4",  # what every region and S3-compatible server accepts
+        },
+    }
+    # Public files from the CDN when there is one; signed URLs always from the storage's own address.
+    if _endpoint:
+        _scheme, _, _host = _endpoint.partition("://")
+        _host = _host.split("/", 1)[0]
+        _origins = [f"{_scheme}://{_host}", f"{_scheme}://{MEDIA_BUCKET}.{_host}"]  # path or virtual style
+    else:
+        _origins = [f"https://{MEDIA_BUCKET}.s3.{_region or 'us-east-1'}.amazonaws.com", "https://s3.amazonaws.com"]
+    MEDIA_STORAGE_ORIGIN = " ".join([f"https://{_cdn}", *_origins] if _cdn else _origins)
+# Which media files anyone may have (object storage asks it to choose a file's URL and ACL).
+LISTENING_MEDIA_IS_PUBLIC = "listening.site.media_access.is_public"
 
 # The page editor of a track with many cues posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -188,6 +254,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],  # as X-Frame-Options: DENY; an embed view would say otherwise
     }
 }
+# Public media come from object storage (or its CDN) when it is configured.
+for _directive in ("img-src", "media-src", "connect-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += MEDIA_STORAGE_ORIGIN.split()
 # Which sites may frame the embeddable player (`<track>/embed/`): space-separated origins, or * for any.
 # Every other page refuses to be framed (frame-ancestors 'none' above, and X-Frame-Options).
 LISTENING_EMBED_FRAME_ANCESTORS = os.environ.get("LISTENING_EMBED_FRAME_ANCESTORS", "*").split()
@@ -210,6 +279,8 @@ LISTENING_ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+for _directive in ("img-src", "media-src", "connect-src"):
+    LISTENING_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += MEDIA_STORAGE_ORIGIN.split()
 # Permissions-Policy: features no page uses are denied (only names Chromium knows: it logs an error
 # for any other); the player may autoplay (a range link starts playing) and go full screen, here only.
 LISTENING_PERMISSIONS_POLICY = {

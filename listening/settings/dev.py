@@ -13,3 +13,5 @@ INSTALLED_APPS = [*INSTALLED_APPS, "listening.demo"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None  # static files come from static/ through the finders
+# Off while developing: an edited template shows at once.
+LISTENING_PAGE_CACHE = False

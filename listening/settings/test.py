@@ -13,3 +13,5 @@ LISTENING_LOCAL_DEMO_ACCOUNT = True
 INSTALLED_APPS = [*INSTALLED_APPS, "listening.demo"]
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from static/ through the finders
+# Off in tests, which change rows behind the signals' back; tests of the cache turn it on.
+LISTENING_PAGE_CACHE = False

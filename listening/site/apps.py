@@ -7,4 +7,7 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import local_accounts  # noqa: F401 - registers its system check
+        from . import local_accounts, media_publicity, page_cache  # noqa: F401 - local_accounts registers its check
+
+        media_publicity.connect()
+        page_cache.connect()

@@ -34,6 +34,18 @@ def media_access(request: HttpRequest, path: str) -> MediaAccess:
     return MediaAccess.DENIED
 
 
+def is_public(path: str) -> bool:
+    """Whether anyone at all may have the media file at `path` (object storage makes it readable by anyone)."""
+    folder = path.split("/", 1)[0]
+    if folder == "images":
+        return True
+    return folder == "audio" and _audio_is_public(path)
+
+
+def _audio_is_public(path: str) -> bool:
+    return TrackPage.objects.filter(audio__file=path).for_readers().exists()
+
+
 def _on_the_team(request: HttpRequest, folder: str) -> bool:
     user = request.user
     return user.is_authenticated and any(user.has_perm(permission) for permission in TEAM_PERMISSIONS[folder])
@@ -44,7 +56,7 @@ def _audio_access(request: HttpRequest, path: str) -> MediaAccess:
     if audio is None:
         return MediaAccess.DENIED
     tracks = TrackPage.objects.filter(audio=audio)
-    if tracks.for_readers().exists():
+    if _audio_is_public(path):
         return MediaAccess.PUBLIC
     if _on_the_team(request, "audio") or any(_may_see(request, track) for track in tracks):
         return MediaAccess.PRIVATE

@@ -1,3 +1,4 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -54,3 +55,20 @@ class SiteChrome(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site chrome"
+
+
+class PageCacheGeneration(models.Model):
+    """One row: the generation of the public page cache (listening.site.page_cache).
+
+    Raised in the same transaction as any change readers could see; cached pages are keyed on it, so
+    every app server and worker stops serving what was cached before the change the moment it commits.
+    Kept in the database, not the cache, so that each process's own memory cache is never stale either.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "page cache generation"
+
+    def __str__(self):
+        return f"page cache generation {self.value}"

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from wagtail.images import get_image_model
@@ -81,7 +82,8 @@ class Command(BaseCommand):
             self.album = load_album()
         except DemoDataError as error:
             raise CommandError(str(error)) from None
-        self.written_files: list[Path] = []
+        # Names in media storage (a local folder or object storage alike), removed if the load fails.
+        self.written_files: list[str] = []
         self.remove_orphaned_demo_files()
         try:
             # One transaction: a failed --reset keeps the album that was there.
@@ -97,8 +99,8 @@ class Command(BaseCommand):
                     self.say(f"Demo album loaded in {time.monotonic() - self.started:.1f} s.", style=self.style.SUCCESS)
         except BaseException:
             # The database rolled back; take the media we wrote with it so nothing is half-loaded.
-            for path in self.written_files:
-                path.unlink(missing_ok=True)
+            for name in self.written_files:
+                default_storage.delete(name)
             raise
         self.ensure_local_account()
 
@@ -131,18 +133,23 @@ class Command(BaseCommand):
         its transaction rolls back. Only the folders the demo writes to are swept, and only names it
         gives: renditions, made by page views at any moment, are left alone.
         """
-        root = Path(settings.MEDIA_ROOT)
         referenced = stored_file_names()
         removed = []
         for folder in demo_upload_folders():
-            for path in sorted((root / folder).glob(f"{DEMO_PREFIX}*")):
-                if path.is_file() and path.relative_to(root).as_posix() not in referenced:
-                    try:
-                        path.unlink()
-                    except OSError as error:
-                        self.warn(f"Could not remove {path}, left by an interrupted load: {error.strerror or error}.")
-                    else:
-                        removed.append(path.name)
+            try:
+                names = default_storage.listdir(folder)[1]
+            except FileNotFoundError:  # a local folder not made yet
+                names = []
+            for filename in sorted(name for name in names if name.startswith(DEMO_PREFIX)):
+                name = f"{folder}/{filename}"
+                if name in referenced:
+                    continue
+                try:
+                    default_storage.delete(name)
+                except OSError as error:
+                    self.warn(f"Could not remove {name}, left by an interrupted load: {error.strerror or error}.")
+                else:
+                    removed.append(filename)
         if removed:
             self.say(f"Removed {len(removed)} file(s) an interrupted load left behind: {named(removed)}.")
 
@@ -188,7 +195,7 @@ class Command(BaseCommand):
             return False
         with committed.open("rb") as handle:
             image.file.save(f"{DEMO_PREFIX}{committed.name}", File(handle), save=False)
-        self.written_files.append(Path(image.file.path))
+        self.written_files.append(image.file.name)
         image.save()
         # Its sizes went with it; Wagtail makes them again from the restored file.
         image.renditions.all().delete()
@@ -233,7 +240,7 @@ class Command(BaseCommand):
         image = get_image_model()(title=title, collection=self.collection)
         with (IMAGES_DIR / name).open("rb") as handle:
             image.file.save(filename, File(handle, name=filename), save=False)
-        self.written_files.append(Path(image.file.path))
+        self.written_files.append(image.file.name)
         image._set_image_file_metadata()
         image.save()
         return image
@@ -477,7 +484,7 @@ class Command(BaseCommand):
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
                 audio.ingest(handle, filename)
-        self.written_files.append(Path(audio.file.path))
+        self.written_files.append(audio.file.name)
 
     def voice_spans(self, data, length_ms):
         """(voice, start s, end s) for each musician a music cue of the track names: what its audio plays."""

@@ -1,0 +1,200 @@
+"""The public page cache: what anonymous readers get, kept in Django's cache (Redis when configured).
+
+Keyed on the host, the scheme, the path with its query string and `HX-Request` (a page and its htmx
+fragment are different responses), and on the cache's *generation*: one number in the database,
+raised in the same transaction as any change readers could see (a page, cue, person, scene, still,
+audio or image saved, published, unpublished, moved or deleted; a view restriction set or lifted).
+A change therefore retires every cached page at once, on every app server and in every worker, the
+moment it commits, whether the cache is shared (Redis) or each process's own memory: the generation
+is read from the database on each request (one indexed query), so no process can serve a page cached
+before a change it has not heard of. Working out which pages show a retimed cue (its track, its
+permalinks, the person and scene pages listing it) is then not needed: none can be stale.
+
+Not cached, and passed through untouched: requests carrying a session or messages cookie (logged-in
+editors, readers past a password), Wagtail's previews, the admin, media, static files and documents,
+anything but GET and HEAD, and any response that sets a cookie, varies on more than `HX-Request` and
+`Cookie`, is not a 200, streams, or says `private`/`no-store`/`no-cache` itself.
+
+Content-Security-Policy nonces: a cached response keeps the nonce it was rendered with, in its body
+and in its CSP header, stored and replayed together, so its inline scripts still run. A nonce is
+there so that markup injected into a page cannot carry it; each entry's nonce is drawn afresh when the
+entry is rendered, after any content it shows was written, so nothing written could have guessed it.
+
+Public responses carry `Cache-Control: public, max-age=…, s-maxage=…` (settings) and an ETag (a hash of
+the stored body); a conditional GET with a matching `If-None-Match` answers 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import PageCacheGeneration
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "listening:page"
+BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/_util/", "/documents/", "/media/", "/static/")
+CACHEABLE_VARY = {"hx-request", "cookie"}
+HEADER = "X-Page-Cache"  # hit, miss or bypass: for people measuring, and the tests
+
+# Models whose rows readers never see: saving them retires nothing.
+WAGTAIL_CONTENT = {
+    ("wagtailcore", "page"),
+    ("wagtailcore", "pageviewrestriction"),
+    ("wagtailcore", "collectionviewrestriction"),
+    ("wagtailcore", "collection"),
+    ("wagtailcore", "site"),
+    ("wagtailcore", "locale"),
+}
+CONTENT_APPS = {"wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
+NOT_CONTENT = {("wagtailimages", "rendition"), ("site", "pagecachegeneration")}
+
+
+# -- the generation ---------------------------------------------------------------------------------
+
+
+def current_generation() -> int:
+    # Asked on every cached request: plain SQL, as the ORM's query building costs more than the query.
+    table = connection.ops.quote_name(PageCacheGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE id = 1")  # noqa: S608 - our own table name
+        row = cursor.fetchone()
+    if row is None:
+        PageCacheGeneration.objects.get_or_create(pk=1)
+        return 0
+    return row[0]
+
+
+def bump_generation() -> None:
+    """Retire every cached page, as part of the current transaction (call it after bulk writes)."""
+    try:
+        with transaction.atomic():  # a savepoint: a missing table (mid-migration) must not break the caller
+            if not PageCacheGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+                PageCacheGeneration.objects.create(pk=1, value=1)
+    except DatabaseError:
+        logger.warning("Could not raise the page cache generation.", exc_info=True)
+
+
+def is_content(model) -> bool:
+    if model.__module__ == "__fake__":  # a migration's historical model: migrations retire nothing
+        return False
+    meta = model._meta
+    key = (meta.app_label, meta.model_name)
+    if key in NOT_CONTENT:
+        return False
+    return model.__module__.startswith("listening.") or key in WAGTAIL_CONTENT or meta.app_label in CONTENT_APPS
+
+
+def _content_changed(sender, **kwargs):
+    if is_content(sender):
+        bump_generation()
+
+
+def _page_event(sender, **kwargs):
+    bump_generation()
+
+
+def connect() -> None:
+    post_save.connect(_content_changed, dispatch_uid="page_cache_saved")
+    post_delete.connect(_content_changed, dispatch_uid="page_cache_deleted")
+    m2m_changed.connect(_content_changed, dispatch_uid="page_cache_m2m")
+    page_published.connect(_page_event, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_page_event, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_page_event, dispatch_uid="page_cache_moved")  # moves are queryset updates
+
+
+# -- the middleware ---------------------------------------------------------------------------------
+
+
+def _bypass(request) -> bool:
+    if not settings.LISTENING_PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        return True
+    if getattr(request, "is_dummy", False) or request.path_info.startswith(BYPASS_PREFIXES):
+        return True  # a preview, or not a page
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META
+
+
+def _key(request, generation: int) -> str:
+    parts = "\n".join(
+        [
+            str(generation),
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            "htmx" if request.headers.get("HX-Request") == "true" else "page",
+        ]
+    )
+    return f"{KEY_PREFIX}:{generation}:{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+def _storable(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= CACHEABLE_VARY
+
+
+def _public_cache_control(response) -> None:
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.LISTENING_PAGE_MAX_AGE,
+        s_maxage=settings.LISTENING_PAGE_SHARED_MAX_AGE,
+    )
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+class PublicPageCacheMiddleware:
+    """Serves anonymous readers' GETs from the cache; placed outside the CSP middleware, so what it
+    keeps is the response as sent, policy header and nonce included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _bypass(request):
+            response = self.get_response(request)
+            editor = settings.SESSION_COOKIE_NAME in request.COOKIES
+            html = response.get("Content-Type", "").startswith("text/html")
+            if settings.LISTENING_PAGE_CACHE and editor and html and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True)  # a CDN must not keep an editor's page
+            response[HEADER] = "bypass"
+            return response
+
+        key = _key(request, current_generation())
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, body = stored
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HEADER] = "hit"
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+
+        response = self.get_response(request)
+        if request.method != "GET" or not _storable(response):
+            response[HEADER] = "bypass"
+            return response
+        _public_cache_control(response)
+        response["ETag"] = _etag(response.content)
+        headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
+        cache.set(key, (response.status_code, headers, response.content), settings.LISTENING_PAGE_CACHE_SECONDS)
+        response[HEADER] = "miss"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
