@@ -178,6 +178,8 @@ class Command(BaseCommand):
         for audio in AudioFile.objects.filter(credit=AUDIO_CREDIT):
             # Files go only once the removal is committed (Wagtail does the same for images).
             transaction.on_commit(partial(audio.file.storage.delete, audio.file.name))
+            if audio.peaks:
+                transaction.on_commit(partial(audio.peaks.storage.delete, audio.peaks.name))
             audio.delete()
         collection = Collection.objects.filter(name=COLLECTION_NAME).first()
         if collection:
@@ -418,8 +420,10 @@ class Command(BaseCommand):
             )
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
-                audio.ingest(handle, filename)
+                audio.ingest(handle, filename)  # and its waveform peaks, beside it
         self.written_files.append(Path(audio.file.path))
+        if audio.peaks:
+            self.written_files.append(Path(audio.peaks.path))
 
     def voice_spans(self, data, length_ms):
         """(voice, start s, end s) for each musician a music cue of the track names: what its audio plays."""
