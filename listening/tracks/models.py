@@ -37,6 +37,7 @@ from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
+from .chart import build_chart
 from .blocks import ChapterBlock, MythsChapterBlock
 from .cue_file_responses import cue_file_response
 from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
@@ -425,7 +426,22 @@ class TrackPage(RoutablePageMixin, Page):
         active_performers = {p.pk for span in active for p in span.cue.performers.all()}
         credits = list(self.credits.select_related("person__portrait")) if self.pk else list(self.credits.all())
         audio_available = self.audio is not None and self.audio.file_is_stored
+        chart = build_chart(
+            spans,
+            duration,
+            peaks=self.audio.waveform if audio_available else None,
+            people=[credit.person for credit in credits],
+            readable_scenes=readable,
+            active=active,
+            moment_ms=moment,
+            selection=(start.start_ms, start.end_ms) if start else None,
+        )
+        siblings = list(TrackPage.objects.sibling_of(self).for_readers().order_by("number", "path")) if self.pk else []
+        position = next((index for index, track in enumerate(siblings) if track.pk == self.pk), None)
         context.update(
+            previous_track=siblings[position - 1] if position else None,
+            next_track=siblings[position + 1] if position is not None and position + 1 < len(siblings) else None,
+            chart=chart,
             cue_rows=rows,
             stage_row=stage_row,
             deep_link=start,
