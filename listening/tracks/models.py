@@ -37,8 +37,8 @@ from listening.core.visibility import ReaderPageManager, ReaderPageQuerySet
 from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
-from .chart import build_chart
 from .blocks import ChapterBlock, MythsChapterBlock
+from .chart import build_chart
 from .cue_file_responses import cue_file_response
 from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
 from .forms import TrackPageForm
