@@ -50,7 +50,8 @@ def boundaries(page):
         for (const el of document.querySelectorAll('[data-cue][data-start]')) {
             edges.add(parseFloat(el.dataset.start)); edges.add(parseFloat(el.dataset.end));
         }
-        return [...edges].filter((t) => t > 1.5 && t < parseFloat(document.querySelector('[data-track]').dataset.duration)).sort((a, b) => a - b);
+        const duration = parseFloat(document.querySelector('[data-track]').dataset.duration);
+        return [...edges].filter((t) => t > 1.5 && t < duration).sort((a, b) => a - b);
     }""")
 
 
@@ -59,10 +60,12 @@ def what_is_seen(page):
         f"""() => {{
         const seen = {SEEN};
         const active = [...document.querySelectorAll('[data-cue][aria-current="true"]')];
-        const newest = active.reduce((a, b) => (!a || parseFloat(b.dataset.start) >= parseFloat(a.dataset.start) ? b : a), null);
+        const start = (el) => parseFloat(el.dataset.start);
+        const newest = active.reduce((a, b) => (!a || start(b) >= start(a) ? b : a), null);
         const head = newest && (newest.querySelector('.cue-title') || newest);
         const still = document.querySelector('[data-stage] img');
-        const players = new Set([...document.querySelectorAll('[data-performer][data-active]')].map((el) => el.dataset.performer));
+        const marked = [...document.querySelectorAll('[data-performer][data-active]')];
+        const players = new Set(marked.map((el) => el.dataset.performer));
         const unseen = [...players].filter((slug) =>
             ![...document.querySelectorAll(`[data-performer="${{slug}}"][data-active]`)].some(seen));
         return {{
