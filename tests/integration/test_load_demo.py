@@ -168,3 +168,13 @@ def test_each_person_has_a_portrait_of_their_own():
         with person.portrait.file.open("rb") as handle:
             portraits.append(handle.read())
     assert len(set(portraits)) == len(portraits)
+
+
+def test_plain_text_of_the_story_shows_no_markup():
+    # A myth's claim is plain text: the data's *Title* convention must not reach readers as asterisks.
+    from listening.tracks.models import SoundtrackPage
+
+    soundtrack = SoundtrackPage.objects.get(slug=ALBUM.soundtrack.slug)
+    claims = [myth["claim"] for block in soundtrack.story for myth in block.value.get("myths", [])]
+    assert claims and any("Kind of Blue" in claim for claim in claims)
+    assert not [claim for claim in claims if "*" in claim]

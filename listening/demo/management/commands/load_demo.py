@@ -26,7 +26,7 @@ from wagtail.rich_text import RichText
 from listening.core.timecode import parse_time
 from listening.demo import synth
 from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
-from listening.demo.text import paragraphs_html, sources_list_html, sources_paragraph_html
+from listening.demo.text import paragraphs_html, plain_inline, sources_list_html, sources_paragraph_html
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
 from listening.site.local_accounts import LOCAL_ACCOUNT, LOCAL_ROLE_ACCOUNTS
@@ -281,7 +281,7 @@ class Command(BaseCommand):
                             ),
                             "myths": [
                                 {
-                                    "claim": myth.claim,
+                                    "claim": plain_inline(myth.claim),
                                     "record": RichText(
                                         paragraphs_html(myth.record) + sources_paragraph_html(myth.sources)
                                     ),
