@@ -326,8 +326,20 @@ function init() {
     if (event.detail.target?.id !== "main" && event.detail.elt?.id !== "main") return;
     // History restores settle too, without `boosted`: they must not re-apply a page's deep link.
     bindView(document.querySelector("[data-track]"), { restoring: !event.detail.boosted });
+    observeStickyHeight(document.querySelector(".site-header")); // the header is swapped out of band
     const main = document.querySelector("#main");
-    (main.querySelector("h1") || main).focus({ preventScroll: true });
+    // A link to a part of a page (the header's "Tracks": the story's #tracks) lands on that part. htmx
+    // scrolls there, then the swap's `show:window:top` (for every other link) takes the page back up:
+    // scroll again once htmx is done.
+    const id = event.detail.pathInfo?.anchor || "";
+    const part = id && !id.startsWith("t=") ? document.getElementById(decodeURIComponent(id)) : null;
+    if (part && main.contains(part)) {
+      if (!part.hasAttribute("tabindex")) part.setAttribute("tabindex", "-1");
+      part.focus({ preventScroll: true });
+      setTimeout(() => part.scrollIntoView({ block: "start" }));
+    } else {
+      (main.querySelector("h1") || main).focus({ preventScroll: true });
+    }
   });
 
   bindView(document.querySelector("[data-track]"));

@@ -260,3 +260,37 @@ def test_no_serious_axe_violations_with_a_range_selected(page, demo_server, widt
     found = serious_violations(page)
     assert not found, f"axe on the playing track page with a range:\n{found}"
     page.evaluate(f"{AUDIO}.pause()")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_tracks_in_the_header_lands_on_the_track_list(page, demo_server, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_track(page, demo_server)
+    page.click(".site-nav a:text('Tracks')")
+    page.wait_for_url("**/#tracks")
+    page.evaluate(SCROLL_SETTLED)
+    page.wait_for_timeout(100)
+    place = page.evaluate("""() => ({
+        top: document.getElementById('tracks').getBoundingClientRect().top,
+        header: document.querySelector('.site-header').getBoundingClientRect().bottom,
+        focused: document.activeElement.id,
+    })""")
+    assert place["header"] <= place["top"] < height / 2, place
+    assert place["focused"] == "tracks"
+
+
+def test_keyboard_focus_is_never_under_the_player_bar_or_the_dock(page, demo_server):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_track(page, demo_server)
+    page.evaluate("window.listeningPlayer.seekTo(40, {andPlay: true})")
+    page.wait_for_function(f"!{AUDIO}.paused", timeout=8000)
+    page.evaluate(f"{AUDIO}.pause()")
+    # Shift-Tab back from the page's end through the cue list: each focused link is drawn on top.
+    page.locator(".track-aside a").last.focus()
+    covered = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        hidden = page.evaluate(f"() => !({SEEN})(document.activeElement) && document.activeElement.closest('.cues')")
+        if hidden:
+            covered.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    assert not covered, f"focus went under the bar or the dock: {covered}"

@@ -294,8 +294,12 @@ export function watchUserScroll() {
 /** Sticky parts stack under each other; CSS reads their heights from these variables. */
 const heights = new ResizeObserver((entries) => {
   for (const entry of entries) {
+    // A part boosted navigation swapped out measures 0: forget it (its successor is observed instead).
+    if (!entry.target.isConnected) {
+      heights.unobserve(entry.target);
+      continue;
+    }
     const name = entry.target.matches(".site-header") ? "--header-height" : "--transport-height";
-    if (!entry.target.isConnected) heights.unobserve(entry.target);
     document.documentElement.style.setProperty(name, `${entry.target.offsetHeight}px`);
   }
 });
