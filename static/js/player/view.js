@@ -169,14 +169,15 @@ export class TrackView {
     window.scrollBy({ top: box.top - top - 12, behavior: reducedMotion.matches ? "auto" : "smooth" });
   }
 
-  /** How far down the screen the sticky parts above `box` (a cue's) reach. */
+  /** How far down the screen the sticky parts above `box` (a cue's) reach once they are stuck. */
   coveredTop(box) {
     let top = 0;
     for (const el of [document.querySelector(".site-header"), this.bar, this.stage]) {
-      if (!el || !["sticky", "fixed"].includes(getComputedStyle(el).position)) continue;
+      if (!el) continue;
+      const style = getComputedStyle(el);
+      if (style.position !== "sticky") continue;
       const rect = el.getBoundingClientRect();
-      const above = rect.left < box.right && rect.right > box.left && rect.top < window.innerHeight / 2;
-      if (above && rect.bottom > top) top = rect.bottom;
+      if (rect.left < box.right && rect.right > box.left) top = Math.max(top, parseFloat(style.top) + rect.height);
     }
     return top;
   }
