@@ -294,3 +294,25 @@ def test_keyboard_focus_is_never_under_the_player_bar_or_the_dock(page, demo_ser
         if hidden:
             covered.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
     assert not covered, f"focus went under the bar or the dock: {covered}"
+
+
+def test_at_the_end_the_next_track_is_offered_and_continuous_play_starts_it(page, demo_server):
+    open_track(page, demo_server)
+    duration = page.evaluate(f"{AUDIO}.duration")
+    # Without continuous play: the next track is offered, nothing else happens.
+    page.evaluate(f"window.listeningPlayer.seekTo({duration - 1.2}, {{andPlay: true}})")
+    page.wait_for_function(f"{AUDIO}.ended", timeout=8000)
+    assert page.locator("[data-next-offer]").is_visible()
+    assert page.url.endswith(TRACK)
+    # With it (the reader's choice, kept in the browser): the next track's page opens and plays.
+    page.check("[data-continuous]")
+    assert page.evaluate("localStorage.getItem('listening:continuous')") == "on"
+    page.evaluate(f"window.listeningPlayer.seekTo({duration - 1.2}, {{andPlay: true}})")
+    page.wait_for_url("**/lassassinat-de-carala/", timeout=8000)
+    page.wait_for_function(
+        f"{AUDIO}.getAttribute('src').includes('lassassinat') && !{AUDIO}.paused && {AUDIO}.currentTime > 0.2",
+        timeout=8000,
+    )
+    assert page.locator("[data-continuous]").is_checked()
+    assert page.evaluate("window.listeningPlayer.view.url").endswith("/lassassinat-de-carala/")
+    page.evaluate(f"{AUDIO}.pause()")
