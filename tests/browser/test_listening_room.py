@@ -176,6 +176,12 @@ def test_the_media_session_names_the_track_cue_and_still(page, demo_server):
     open_track(page, demo_server)
     page.evaluate("window.listeningPlayer.seekTo(40, {andPlay: true})")
     page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime > 40.2", timeout=8000)
+    # Set when the page is idle, never in the frame of a cue switch.
+    page.wait_for_function(
+        "navigator.mediaSession.metadata && navigator.mediaSession.metadata.artist"
+        " === window.listeningPlayer.view.current.title",
+        timeout=3000,
+    )
     metadata = page.evaluate("""() => {
         const m = navigator.mediaSession.metadata;
         return m && {title: m.title, artist: m.artist, album: m.album, artwork: [...m.artwork].map((a) => a.src)};

@@ -139,16 +139,26 @@ export class Listening {
     this.showCue(view.current, view);
   }
 
-  /** The current cue as the chapter, its still as the artwork. */
+  /** The current cue as the chapter, its still as the artwork: set when the page is idle. */
   showCue(cue, view) {
-    const session = navigator.mediaSession;
-    if (!session || typeof MediaMetadata === "undefined" || !this.trackTitle) return;
+    if (!navigator.mediaSession || typeof MediaMetadata === "undefined" || !this.trackTitle) return;
     if (view && view.title !== this.trackTitle) return;
     const slug = cue?.slug ?? null;
     if (slug === this.cueSlug) return;
     this.cueSlug = slug;
-    const still = cue?.still || view?.cues.find((c) => c.still)?.still || "";
-    session.metadata = new MediaMetadata({
+    // The browser fetches and decodes the artwork on the page's thread: never in the frame that
+    // switches a cue, nor before the first sound (measured: up to a second on a busy machine).
+    this.pending = { cue, still: cue?.still || view?.cues.find((c) => c.still)?.still || "" };
+    if (this.idle) return;
+    const later = window.requestIdleCallback || ((run) => setTimeout(run, 200));
+    this.idle = later(() => this.applyMetadata(), { timeout: 1500 });
+  }
+
+  applyMetadata() {
+    this.idle = 0;
+    const { cue, still } = this.pending || {};
+    this.pending = null;
+    navigator.mediaSession.metadata = new MediaMetadata({
       title: this.trackTitle,
       artist: cue ? cue.title : "",
       album: this.album,
