@@ -322,3 +322,28 @@ def test_at_the_end_the_next_track_is_offered_and_continuous_play_starts_it(page
     assert page.locator("[data-continuous]").is_checked()
     assert page.evaluate("window.listeningPlayer.view.url").endswith("/lassassinat-de-carala/")
     page.evaluate(f"{AUDIO}.pause()")
+
+
+def test_enter_on_a_focused_mark_plays_it_and_shift_click_selects_a_range(page, demo_server):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_track(page, demo_server)
+    mark = page.locator("[data-chart] [data-mark-for='trumpet-enters']")
+    start = float(mark.get_attribute("data-seek-to"))
+    mark.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime >= {start}", timeout=5000)
+    assert page.evaluate(f"{AUDIO}.currentTime") < start + 1.5
+    page.evaluate(f"{AUDIO}.pause()")
+    # Two points: a click, then a shift-click; the range runs between them and nothing more plays.
+    plot = page.locator(".chart-row--wave .chart-plot").bounding_box()
+    duration = float(page.get_attribute("[data-chart]", "data-duration"))
+    y = plot["y"] + plot["height"] / 2
+    page.mouse.click(plot["x"] + plot["width"] * 60 / duration, y)
+    page.wait_for_function(f"!{AUDIO}.paused", timeout=5000)
+    page.evaluate(f"{AUDIO}.pause()")
+    page.keyboard.down("Shift")
+    page.mouse.click(plot["x"] + plot["width"] * 75 / duration, y)
+    page.keyboard.up("Shift")
+    selection = page.evaluate("window.listeningPlayer.view.chart.selection")
+    assert abs(selection["start"] - 60) <= 0.5 and abs(selection["end"] - 75) <= 0.5, selection
+    assert page.locator("[data-range-actions]").is_visible()

@@ -114,7 +114,9 @@ export class Chart {
     this.body.addEventListener("pointercancel", () => (down = null));
     this.body.addEventListener("click", (event) => {
       if (dragged) return;
-      const time = timeAtX(event.clientX, this.plotRect(), this.duration);
+      const mark = event.target.closest("[data-seek-to]");
+      // A click from the keyboard (Enter on a mark) has no pointer position: the mark's start is meant.
+      const time = event.detail === 0 && mark ? parseFloat(mark.dataset.seekTo) : timeAtX(event.clientX, this.plotRect(), this.duration);
       if (event.shiftKey) {
         event.preventDefault();
         event.stopPropagation();
@@ -122,8 +124,8 @@ export class Chart {
         this.select(orderedRange(from, time));
         return;
       }
-      this.anchor = event.target.closest("[data-seek-to]") ? parseFloat(event.target.closest("[data-seek-to]").dataset.seekTo) : time;
-      if (event.target.closest("[data-seek-to]")) return; // a mark: controls.js plays from its start
+      this.anchor = mark ? parseFloat(mark.dataset.seekTo) : time;
+      if (mark) return; // a mark: controls.js plays from its start
       player.seekTo(time, { andPlay: true });
     });
   }
