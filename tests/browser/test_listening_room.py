@@ -300,6 +300,13 @@ def test_keyboard_focus_is_never_under_the_player_bar_or_the_dock(page, demo_ser
         if hidden:
             covered.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
     assert not covered, f"focus went under the bar or the dock: {covered}"
+    # The bar's own controls are in view wherever it is stuck: focusing one leaves the page where it is.
+    page.evaluate("window.scrollTo(0, 1500)")
+    page.evaluate(SCROLL_SETTLED)
+    for selector in ("[data-transport] [data-action=toggle]", "[data-chart] .chart-mark"):
+        page.focus(selector)
+        page.evaluate(SCROLL_SETTLED)
+        assert page.evaluate("scrollY") == 1500, f"focusing {selector} scrolled the page"
 
 
 def test_at_the_end_the_next_track_is_offered_and_continuous_play_starts_it(page, demo_server):
