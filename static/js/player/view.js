@@ -300,8 +300,10 @@ const heights = new ResizeObserver((entries) => {
       heights.unobserve(entry.target);
       continue;
     }
-    const name = entry.target.matches(".site-header") ? "--header-height" : "--transport-height";
-    document.documentElement.style.setProperty(name, `${entry.target.offsetHeight}px`);
+    const header = entry.target.matches(".site-header");
+    // A header that scrolls away (a track page on a phone) leaves no room to keep free at the top.
+    const height = header && getComputedStyle(entry.target).position !== "sticky" ? 0 : entry.target.offsetHeight;
+    document.documentElement.style.setProperty(header ? "--header-height" : "--transport-height", `${height}px`);
   }
 });
 
