@@ -325,8 +325,8 @@ function init() {
   document.body.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target?.id !== "main" && event.detail.elt?.id !== "main") return;
     // History restores settle too, without `boosted`: they must not re-apply a page's deep link.
-    bindView(document.querySelector("[data-track]"), { restoring: !event.detail.boosted });
     observeStickyHeight(document.querySelector(".site-header")); // the header is swapped out of band
+    bindView(document.querySelector("[data-track]"), { restoring: !event.detail.boosted });
     const main = document.querySelector("#main");
     // A link to a part of a page (the header's "Tracks": the story's #tracks) lands on that part. htmx
     // scrolls there, then the swap's `show:window:top` (for every other link) takes the page back up:

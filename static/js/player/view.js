@@ -293,18 +293,24 @@ export function watchUserScroll() {
 }
 
 /** Sticky parts stack under each other; CSS reads their heights from these variables. */
+function recordHeight(el) {
+  const header = el.matches(".site-header");
+  // A header that scrolls away (a track page on a phone) leaves no room to keep free at the top.
+  const height = header && getComputedStyle(el).position !== "sticky" ? 0 : el.offsetHeight;
+  document.documentElement.style.setProperty(header ? "--header-height" : "--transport-height", `${height}px`);
+}
+
 const heights = new ResizeObserver((entries) => {
   for (const entry of entries) {
     // A part boosted navigation swapped out measures 0: forget it (its successor is observed instead).
-    if (!entry.target.isConnected) {
-      heights.unobserve(entry.target);
-      continue;
-    }
-    const header = entry.target.matches(".site-header");
-    // A header that scrolls away (a track page on a phone) leaves no room to keep free at the top.
-    const height = header && getComputedStyle(entry.target).position !== "sticky" ? 0 : entry.target.offsetHeight;
-    document.documentElement.style.setProperty(header ? "--header-height" : "--transport-height", `${height}px`);
+    if (entry.target.isConnected) recordHeight(entry.target);
+    else heights.unobserve(entry.target);
   }
 });
 
-export const observeStickyHeight = (el) => el && heights.observe(el);
+/** Keep the CSS variable of `el`'s height current, starting now (a scroll may follow at once). */
+export function observeStickyHeight(el) {
+  if (!el) return;
+  recordHeight(el);
+  heights.observe(el);
+}
