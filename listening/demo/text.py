@@ -12,6 +12,11 @@ def inline_html(text: str) -> str:
     return _ITALIC.sub(r"<i>\1</i>", escape(text.strip()))
 
 
+def plain_inline(text: str) -> str:
+    """`*Title*` → Title, for fields that hold plain text (a myth's claim): no markup shows raw."""
+    return _ITALIC.sub(r"\1", text.strip())
+
+
 def paragraphs_html(paragraphs) -> str:
     if isinstance(paragraphs, str):
         paragraphs = [paragraphs]

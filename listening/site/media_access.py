@@ -11,6 +11,7 @@ Nothing Wagtail would refuse through its own views is handed out by the media UR
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest
 
 from listening.core.media_serving import MediaAccess
@@ -52,7 +53,8 @@ def _on_the_team(request: HttpRequest, folder: str) -> bool:
 
 
 def _audio_access(request: HttpRequest, path: str) -> MediaAccess:
-    audio = AudioFile.objects.filter(file=path).first()
+    # An audio file, or the waveform peaks kept beside it: the same readers may have both.
+    audio = AudioFile.objects.filter(Q(file=path) | Q(peaks=path)).first()
     if audio is None:
         return MediaAccess.DENIED
     tracks = TrackPage.objects.filter(audio=audio)

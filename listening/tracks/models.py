@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import PurePath
 from urllib.parse import urlencode
@@ -8,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
@@ -47,12 +49,14 @@ from listening.scenes.models import ScenePage, SceneStill
 
 from .audio_ingest import AudioMetadata, AudioRejected, read_audio_metadata
 from .blocks import ChapterBlock, MythsChapterBlock
+from .chart import build_chart
 from .cue_file_responses import cue_file_response
 from .cue_rules import SLUG_MAX_LENGTH, check_cues, cues_past_the_end, is_valid_slug, slug_for
 from .forms import TrackPageForm
 from .layers import CueLayer
 from .panels import CUE_HELP, CueInlinePanel, StampPanel
 from .timeline import active_spans, cue_spans, track_length_ms
+from .waveform import decode_peaks, is_peaks
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +143,8 @@ class AudioFile(index.Indexed, models.Model):
     size = models.PositiveBigIntegerField(default=0, editable=False)
     checksum = models.CharField(max_length=64, editable=False, blank=True, help_text="SHA-256 of the file.")
     tags = models.JSONField(default=dict, editable=False, blank=True)
+    # The waveform, computed once at ingest (waveform.py), kept beside the audio as audiowaveform JSON.
+    peaks = models.FileField(upload_to="audio/", max_length=255, blank=True, editable=False)
     credit = models.CharField(max_length=255, blank=True, help_text="Licence or source, e.g. “Synthesised demo audio”.")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -163,11 +169,48 @@ class AudioFile(index.Indexed, models.Model):
         metadata = read_audio_metadata(fileobj, name)
         self.apply_metadata(metadata)
         self.title = title or self.title or metadata.tags.get("title") or PurePath(name).stem
+        self._pending_peaks = decode_peaks(
+            fileobj, name, duration_ms=metadata.duration_ms, sample_rate=metadata.sample_rate
+        )
         if store:
             fileobj.seek(0)
             self.file.save(PurePath(name).name, File(fileobj, name=PurePath(name).name), save=False)
             self.__dict__.pop("file_is_stored", None)  # asked again of the new file
+            self.store_peaks()
         return metadata
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The admin form reads the upload (ingest with store=False) before the file has its stored name.
+        if getattr(self, "_pending_peaks", None) is not None and self.file:
+            self.store_peaks()
+            super().save(update_fields=["peaks"])
+
+    def store_peaks(self, peaks: dict | None = None) -> bool:
+        """Keep `peaks` (or those ingest computed) beside the audio file: `<audio name>.peaks.json`."""
+        peaks = peaks if peaks is not None else getattr(self, "_pending_peaks", None)
+        self._pending_peaks = None
+        if peaks is None or not self.file:
+            return False
+        if self.peaks:
+            self.peaks.storage.delete(self.peaks.name)
+        name = PurePath(self.file.name).name + ".peaks.json"
+        self.peaks.save(name, ContentFile(json.dumps(peaks, separators=(",", ":")).encode()), save=False)
+        self.__dict__.pop("waveform", None)
+        return True
+
+    @cached_property
+    def waveform(self) -> dict | None:
+        """The stored peaks, or None (none computed, file gone or unreadable: the chart draws no waveform)."""
+        if not self.peaks:
+            return None
+        try:
+            with self.peaks.open("rb") as handle:
+                data = json.loads(handle.read())
+        except Exception:  # each storage backend has its own errors; all mean no waveform now
+            logger.warning("Could not read waveform peaks %s.", self.peaks.name, exc_info=True)
+            return None
+        return data if is_peaks(data) else None
 
     def apply_metadata(self, metadata: AudioMetadata) -> None:
         self.format_name = metadata.format_name
@@ -494,7 +537,22 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
         active_performers = {p.pk for span in active for p in span.cue.performers.all()}
         credits = list(self.credits.select_related("person__portrait")) if self.pk else list(self.credits.all())
         audio_available = self.audio is not None and self.audio.file_is_stored
+        chart = build_chart(
+            spans,
+            duration,
+            peaks=self.audio.waveform if audio_available else None,
+            people=[credit.person for credit in credits],
+            readable_scenes=readable,
+            active=active,
+            moment_ms=moment,
+            selection=(start.start_ms, start.end_ms) if start else None,
+        )
+        siblings = list(TrackPage.objects.sibling_of(self).for_readers().order_by("number", "path")) if self.pk else []
+        position = next((index for index, track in enumerate(siblings) if track.pk == self.pk), None)
         context.update(
+            previous_track=siblings[position - 1] if position else None,
+            next_track=siblings[position + 1] if position is not None and position + 1 < len(siblings) else None,
+            chart=chart,
             cue_rows=rows,
             stage_row=stage_row,
             deep_link=start,

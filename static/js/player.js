@@ -15,8 +15,9 @@
 
 import { followAudioClock } from "./player/clock.js";
 import { bindControls } from "./player/controls.js";
-import { nextStart, newest, previousStart } from "./player/cues.js";
-import { copyLink, copyText, momentUrl } from "./player/sharing.js";
+import { activeAt, nextStart, newest, previousStart } from "./player/cues.js";
+import { Listening } from "./player/listening.js";
+import { copyLink, copyText, momentUrl, rangeUrl } from "./player/sharing.js";
 import { LOOP, OTHER, audioState, dueAt, initialState, isPlaying, rangeEnd, transition } from "./player/state.js";
 import { Dock, TrackView, announce, observeStickyHeight, setAnnouncements, watchUserScroll } from "./player/view.js";
 
@@ -28,6 +29,10 @@ let view = null;
 /** The one playback state (player/state.js); changed only by `dispatch`. */
 let state = initialState({ paused: audio?.paused ?? true });
 let clock = null;
+/** The cues of the track in the player (plain objects), so the dock names the cue on every page. */
+let loadedCues = [];
+/** Media Session, continuous play and resume (player/listening.js). */
+const listening = new Listening(audio);
 
 function dispatch(event) {
   const before = state;
@@ -71,8 +76,14 @@ function showTime(time = audio.currentTime || 0) {
   dock.showTime(time, audio.duration, audio.dataset.trackUrl);
   if (view && state.mode !== OTHER) {
     view.showTime(time);
-    dock.showCue(view.current?.title ?? "");
+    const current = view.current;
+    dock.showCue(current?.title ?? "");
+    listening.showCue(current, view);
+  } else {
+    // Another page (a person, a scene, another track): the cues of the track in the player still say.
+    dock.showCue(newest(activeAt(loadedCues, time))?.title ?? "");
   }
+  listening.remember(audio.dataset.trackUrl, time);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,7 +100,13 @@ function loadViewTrack() {
   audio.dataset.trackTitle = view.title;
   dock.showTrack(view.title);
   view.forget();
+  rememberCues(view);
   dispatch({ type: "load" });
+}
+
+function rememberCues(trackView) {
+  loadedCues = trackView.cues.map(({ el, ...cue }) => cue);
+  listening.showTrack(trackView);
 }
 
 function play() {
@@ -100,6 +117,9 @@ function play() {
 /** This page's play button: on another track's page it switches the player to this track. */
 function togglePlay() {
   if (state.mode === OTHER) {
+    // A deep link followed while another track played: its moment starts when the reader presses play.
+    const start = parseFloat(view?.root.dataset.startAt);
+    if (view && !Number.isNaN(start)) return startMoment(view.root, start);
     loadViewTrack();
     play();
   } else {
@@ -132,6 +152,16 @@ function stepCue(direction) {
   if (target !== null) seekTo(target);
 }
 
+/** Play `range` ({start, end} seconds) and stop at its end, or go round with `loop`. */
+function playRange(range, { loop = false } = {}) {
+  if (!range || !view) return;
+  if (state.mode === OTHER) loadViewTrack();
+  audio.currentTime = range.start;
+  dispatch({ type: "range", start: range.start, end: range.end, loop });
+  clock.check();
+  play();
+}
+
 /** Loop the cue sounding now (the newest music cue, else the newest cue), or stop looping. */
 function setLoop(on) {
   let range = null;
@@ -148,6 +178,30 @@ const player = {
   get view() {
     return view;
   },
+  ownTime,
+  playRange,
+  rangeAction(action, button) {
+    const chart = view?.chart;
+    if (!chart) return;
+    const here = ownTime();
+    if (action === "range-play") playRange(chart.selection);
+    else if (action === "range-loop") {
+      const on = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", String(on));
+      if (on) playRange(chart.selection, { loop: true });
+      else dispatch({ type: "loop", range: null });
+    } else if (action === "range-copy" && chart.selection) {
+      player.copyLink(rangeUrl(view.url, chart.selection.start, chart.selection.end));
+    } else if (action === "range-clear") chart.select(null);
+    else if (action === "range-from-here") {
+      chart.anchor = here;
+      chart.select(orderedOr(chart.selection ? { start: here, end: Math.max(here + 5, chart.selection.end) } : { start: here, end: Math.min(here + 10, view.duration) }));
+    } else if (action === "range-to-here") {
+      const start = chart.selection?.start ?? chart.anchor ?? 0;
+      chart.select(orderedOr({ start: Math.min(start, here), end: Math.max(start, here) }));
+    }
+  },
+  setContinuous: (on) => listening.setContinuous(on),
   togglePlay,
   togglePlayer,
   seekTo,
@@ -170,36 +224,56 @@ const player = {
   },
 };
 
+const orderedOr = (range) => (range.end - range.start >= 0.1 ? range : null);
+
 // ---------------------------------------------------------------------------------------------
 // Wiring a page
+
+/** Open `root`'s track at `start` (a deep link or a cue's permalink), with its range, and play. */
+function startMoment(root, start) {
+  loadViewTrack();
+  // The src's #t= fragment serves pages without scripts; here the player owns the range, and
+  // Chromium's own pause at the fragment's end would race the loop.
+  const src = audio.getAttribute("src") || "";
+  if (src.includes("#")) audio.src = src.split("#")[0];
+  const begin = () => {
+    audio.currentTime = start;
+    dispatch({ type: "range", start, end: parseFloat(root.dataset.stopAt), loop: root.hasAttribute("data-loop") });
+    clock.check();
+    play();
+    // Bring the moment into view: a permalink or a ?t= link opens the page at its top.
+    const current = view?.root === root ? view.current : null;
+    if (current) view.reveal(current);
+  };
+  if (audio.readyState >= 1) begin();
+  else audio.addEventListener("loadedmetadata", begin, { once: true });
+}
 
 function bindView(root, { restoring = false } = {}) {
   view = root ? new TrackView(root) : null;
   dispatch({ type: "page", other: Boolean(view) && !view.isLoadedIn(audio) });
   if (!view) return;
   view.enableControls();
-  observeStickyHeight(view.transport);
+  observeStickyHeight(view.bar);
+  view.chart?.bind(player);
+  const stopAt = parseFloat(root.dataset.stopAt);
+  const startAt = parseFloat(root.dataset.startAt);
+  if (view.chart && !Number.isNaN(stopAt) && !Number.isNaN(startAt)) view.chart.select({ start: startAt, end: stopAt });
+  if (view.isLoadedIn(audio)) rememberCues(view);
+  // Nothing of this track has played yet on this visit: offer to resume where the reader left off.
+  const fresh = state.mode === OTHER || (audio.paused && audio.currentTime < 1);
+  if (fresh && Number.isNaN(startAt)) listening.offerResume(view, (time) => seekTo(time, { andPlay: true }));
+  listening.bindView(view);
+  if (listening.takeAutoplay(view.url)) {
+    loadViewTrack();
+    play();
+  }
 
   // A page opened for a moment (a deep link or a cue's permalink) starts there.
   const start = parseFloat(root.dataset.startAt);
   // Back and forward restore a page as it was left: they never move the audio.
   if (!restoring && !Number.isNaN(start) && (state.mode !== OTHER || !audio.getAttribute("src") || !isPlaying(state))) {
-    loadViewTrack();
-    // The src's #t= fragment serves pages without scripts; here the player owns the range, and
-    // Chromium's own pause at the fragment's end would race the loop.
-    const src = audio.getAttribute("src") || "";
-    if (src.includes("#")) audio.src = src.split("#")[0];
-    const begin = () => {
-      audio.currentTime = start;
-      dispatch({ type: "range", start, end: parseFloat(root.dataset.stopAt), loop: root.hasAttribute("data-loop") });
-      clock.check();
-      play();
-      // Bring the moment into view: a permalink or a ?t= link opens the page at its top.
-      const current = view?.root === root ? view.current : null;
-      if (current) view.reveal(current);
-    };
-    if (audio.readyState >= 1) begin();
-    else audio.addEventListener("loadedmetadata", begin, { once: true });
+    startMoment(root, start);
   } else if (state.mode !== OTHER) {
     clock.check(); // the server marked 0:00; the audio may be elsewhere (back on the playing track's page)
   }
@@ -228,6 +302,15 @@ function init() {
   // listeners, registered next, read it.
   audio.addEventListener("play", () => dispatch({ type: "play" }));
   for (const type of ["pause", "ended"]) audio.addEventListener(type, () => dispatch({ type: "pause" }));
+  // At the end of a track: offer the next one, and go on to it if the reader chose continuous play.
+  audio.addEventListener("ended", () => listening.ended(audio.dataset.trackUrl, view && state.mode !== OTHER ? view : null));
+  listening.bindMediaSession({
+    play,
+    pause: () => audio.pause(),
+    seekTo: (time) => seekTo(time),
+    seekBy: (delta) => seekTo(audio.currentTime + delta),
+    stepCue: (direction) => stepCue(direction),
+  });
   clock = followAudioClock(audio, { onTick: sync, nextWake });
   // Visible, the clock ticks every frame while playing; `timeupdate` still keeps the dock's time
   // right when something else moves the audio.
@@ -242,9 +325,21 @@ function init() {
   document.body.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target?.id !== "main" && event.detail.elt?.id !== "main") return;
     // History restores settle too, without `boosted`: they must not re-apply a page's deep link.
+    observeStickyHeight(document.querySelector(".site-header")); // the header is swapped out of band
     bindView(document.querySelector("[data-track]"), { restoring: !event.detail.boosted });
     const main = document.querySelector("#main");
-    (main.querySelector("h1") || main).focus({ preventScroll: true });
+    // A link to a part of a page (the header's "Tracks": the story's #tracks) lands on that part. htmx
+    // scrolls there, then the swap's `show:window:top` (for every other link) takes the page back up:
+    // scroll again once htmx is done.
+    const id = event.detail.pathInfo?.anchor || "";
+    const part = id && !id.startsWith("t=") ? document.getElementById(decodeURIComponent(id)) : null;
+    if (part && main.contains(part)) {
+      if (!part.hasAttribute("tabindex")) part.setAttribute("tabindex", "-1");
+      part.focus({ preventScroll: true });
+      setTimeout(() => part.scrollIntoView({ block: "start" }));
+    } else {
+      (main.querySelector("h1") || main).focus({ preventScroll: true });
+    }
   });
 
   bindView(document.querySelector("[data-track]"));

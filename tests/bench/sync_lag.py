@@ -197,6 +197,9 @@ def open_track(page, url: str) -> list[dict]:
     page.evaluate("window.listeningPlayer.seekTo(0)")
     page.wait_for_function("document.querySelector('audio[data-player]').readyState >= 1")
     page.evaluate(RECORDER_JS)
+    # The chart under the player (waveform, lanes, playhead) is part of what every frame costs.
+    if not page.evaluate("Boolean(document.querySelector('[data-chart] [data-playhead]'))"):
+        raise RuntimeError(f"{url} has no chart with a playhead: the benchmark measures the page as readers get it.")
     if page.evaluate("window.__syncLag.visible") != "visible":
         raise RuntimeError("The page is hidden: the player would fall back to timeupdate.")
     return page.evaluate("window.__syncLag.cues")
@@ -245,6 +248,36 @@ def track_url(track: Track) -> str:
     return f"/{ALBUM.soundtrack.slug}/{track.slug}/"
 
 
+CHART_SIZE_JS = """() => ({
+  lanes: document.querySelectorAll('[data-chart] .chart-row').length,
+  marks: document.querySelectorAll('[data-chart] .chart-mark').length,
+  points: (document.querySelector('.chart-wave path')?.getAttribute('d').match(/[ML]/g) || []).length,
+})"""
+
+# For 120 frames while playing, after the player's own frame callback: |playhead's time - audio time|.
+PLAYHEAD_JS = """(from) => new Promise((resolve) => {
+  const audio = document.querySelector('audio[data-player]');
+  const chart = document.querySelector('[data-chart]');
+  const duration = parseFloat(chart.dataset.duration);
+  const head = chart.querySelector('[data-playhead]');
+  const lags = [];
+  const frame = () => {
+    const share = parseFloat(head.style.transform.match(/translateX\\(([\\d.]+)%\\)/)[1]) / 100;
+    lags.push(Math.abs(share * duration - audio.currentTime) * 1000);
+    if (lags.length < 120) requestAnimationFrame(frame);
+    else { audio.pause(); resolve(lags); }
+  };
+  window.listeningPlayer.seekTo(from, {andPlay: true});
+  audio.addEventListener('playing', () => requestAnimationFrame(() => requestAnimationFrame(frame)), {once: true});
+})"""
+
+playhead_lags: list[float] = []
+
+
+def measure_playhead(page, start: float) -> list[float]:
+    return page.evaluate(PLAYHEAD_JS, start)
+
+
 def run_benchmark(base_url: str, args, rng: random.Random) -> tuple[list[Sample], list[str], list[str]]:
     urls = [track_url(track) for track in ALBUM.tracks][: args.tracks]
     samples: list[Sample] = []
@@ -268,7 +301,11 @@ def run_benchmark(base_url: str, args, rng: random.Random) -> tuple[list[Sample]
             stretch = {"from": max(0.0, first - args.lead), "until": last + TAIL_S, "targets": None}
             print(f"  continuous: {url} from {stretch['from']:.1f} s to {stretch['until']:.1f} s", flush=True)
             open_track(page, base_url + url)
+            chart = page.evaluate(CHART_SIZE_JS)
+            print(f"  the chart on the page: {chart['lanes']} lanes, {chart['marks']} marks, ", end="")
+            print(f"{chart['points']} waveform points")
             collect(page, "continuous", url, stretch, samples, warnings)
+            playhead_lags.extend(measure_playhead(page, stretch["from"]))
         finally:
             browser.close()
     return samples, warnings, errors
@@ -368,6 +405,13 @@ def report(samples: list[Sample], warnings: list[str]) -> None:
     print_slowest(samples)
 
     player, baseline = figures["player"], figures["baseline"]
+    if playhead_lags:
+        ordered = sorted(playhead_lags)
+        print(
+            f"\nThe chart's playhead against the audio clock, {len(ordered)} frames: median "
+            f"{statistics.median(ordered):.1f} ms, p95 {percentile(ordered, 95):.1f} ms, max {ordered[-1]:.1f} ms "
+            f"(a frame is {1000 / 60:.1f} ms)"
+        )
     print("\nTargets (all switches)")
     if player:
         median, p95 = player["median"], player["p95"]

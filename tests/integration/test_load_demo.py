@@ -196,3 +196,13 @@ def test_a_lesson_missing_from_a_loaded_album_is_added_again():
     call_command("load_demo", stdout=out)
     assert "Added 1 demo lesson" in out.getvalue()
     assert LessonPage.objects.live().filter(slug="music-against-the-picture").exists()
+
+
+def test_plain_text_of_the_story_shows_no_markup():
+    # A myth's claim is plain text: the data's *Title* convention must not reach readers as asterisks.
+    from listening.tracks.models import SoundtrackPage
+
+    soundtrack = SoundtrackPage.objects.get(slug=ALBUM.soundtrack.slug)
+    claims = [myth["claim"] for block in soundtrack.story for myth in block.value.get("myths", [])]
+    assert claims and any("Kind of Blue" in claim for claim in claims)
+    assert not [claim for claim in claims if "*" in claim]

@@ -16,6 +16,14 @@ const ACTIONS = {
   "link-moment": (player) => player.copyMomentLink(),
   "link-cue": (player) => player.copyCueLink(),
   "copy-embed": (player) => player.copyEmbedCode(),
+  // The chart's range (player/chart.js): play it, loop it, copy its link, clear it, or set its ends
+  // from the playhead (the keyboard's way to select a range).
+  ...Object.fromEntries(
+    ["range-play", "range-loop", "range-copy", "range-clear", "range-from-here", "range-to-here"].map((action) => [
+      action,
+      (player, button) => player.rangeAction(action, button),
+    ]),
+  ),
 };
 
 // Keyboard shortcuts: key → what it does (the track page lists them under "Keyboard shortcuts").
@@ -89,5 +97,7 @@ function onInput(player, event) {
     player.setRate(parseFloat(target.value) || 1);
   } else if (target.matches("[data-announce]")) {
     player.setAnnouncements(target.checked);
+  } else if (target.matches("[data-continuous]")) {
+    player.setContinuous(target.checked);
   }
 }

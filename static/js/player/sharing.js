@@ -8,6 +8,10 @@ import { seconds } from "../timecode.js";
 /** The track's URL (as the page gives it) opened at `time` seconds. */
 export const momentUrl = (trackUrl, time) => `${trackUrl}?t=${seconds(Math.round(time * 10) * 100)}`;
 
+/** The track's URL playing the range `start`–`end` seconds (`?t=a,b`), to the tenth of a second. */
+export const rangeUrl = (trackUrl, start, end) =>
+  `${trackUrl}?t=${seconds(Math.round(start * 10) * 100)},${seconds(Math.round(end * 10) * 100)}`;
+
 /**
  * Put `url`, made absolute, on the clipboard. Where the clipboard is refused (permissions, an insecure
  * context), show it selected in the page's `[data-copy-fallback]` box under `root`, ready to copy.

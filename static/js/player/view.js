@@ -5,6 +5,7 @@
 // `data-cue`, performer marks `[data-performer]` carry `data-active` while an active cue lists them.
 
 import { formatTime } from "../timecode.js";
+import { Chart } from "./chart.js";
 import { activeAt, boundariesOf, inTimeOrder, newest, nextBoundary } from "./cues.js";
 import { momentUrl } from "./sharing.js";
 
@@ -56,6 +57,14 @@ export class TrackView {
     this.stage = root.querySelector("[data-stage]");
     this.performers = [...root.querySelectorAll("[data-performer]")];
     this.transport = root.querySelector("[data-transport]");
+    // The sticky bar: the controls and the chart under them.
+    this.bar = root.querySelector("[data-player-bar]") || this.transport;
+    const chart = root.querySelector("[data-chart]");
+    this.chart = chart ? new Chart(chart, this.duration) : null;
+    this.stageCue = root.querySelector("[data-stage-cue]");
+    this.album = root.dataset.album || "";
+    this.nextUrl = root.dataset.nextUrl || "";
+    this.nextTitle = root.dataset.nextTitle || "";
   }
 
   /** Is this page's track the one in `audio`? */
@@ -105,6 +114,7 @@ export class TrackView {
     for (const mark of this.root.querySelectorAll("[data-mark-for]")) {
       mark.toggleAttribute("data-active", active.some((cue) => cue.slug === mark.dataset.markFor));
     }
+    if (this.stageCue) this.stageCue.textContent = current ? current.title : "";
     if (current && entering.includes(current)) {
       announce(current.title);
       this.reveal(current);
@@ -128,6 +138,7 @@ export class TrackView {
       const fade = document.createElement("div");
       fade.className = "stage-fade";
       fade.style.backgroundImage = `url("${img.currentSrc || img.src}")`;
+      fade.style.height = `${img.offsetHeight}px`;
       fade.addEventListener("animationend", () => fade.remove(), { once: true });
       this.stage.querySelector(".stage-fade")?.remove();
       this.stage.append(fade);
@@ -147,18 +158,33 @@ export class TrackView {
     }
   }
 
-  /** Scroll `cue` into view between the sticky header and transport and the dock, unless the reader is scrolling. */
+  /** Scroll `cue` into view under the sticky bar (and, on a phone, the stage) and above the dock, unless the reader is scrolling. */
   reveal(cue) {
     if (Date.now() - lastUserScroll < USER_SCROLL_GRACE_MS) return;
     const box = cue.el.getBoundingClientRect();
-    const top = (document.querySelector(".site-header")?.offsetHeight ?? 0) + (this.transport?.offsetHeight ?? 0);
+    const top = this.coveredTop(box);
     const bottom = window.innerHeight - (document.querySelector("[data-dock]")?.offsetHeight ?? 0);
-    if (box.top >= top && box.bottom <= bottom) return;
-    cue.el.scrollIntoView({ block: "center", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    // In view when its head is: a long commentary may run on below the fold.
+    if (box.top >= top && Math.min(box.bottom, box.top + 160) <= bottom) return;
+    window.scrollBy({ top: box.top - top - 12, behavior: reducedMotion.matches ? "auto" : "smooth" });
+  }
+
+  /** How far down the screen the sticky parts above `box` (a cue's) reach once they are stuck. */
+  coveredTop(box) {
+    let top = 0;
+    for (const el of [document.querySelector(".site-header"), this.bar, this.stage]) {
+      if (!el) continue;
+      const style = getComputedStyle(el);
+      if (style.position !== "sticky") continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.left < box.right && rect.right > box.left) top = Math.max(top, parseFloat(style.top) + rect.height);
+    }
+    return top;
   }
 
   /** The transport's clock and seek bar at `time` (the bar is left alone while the reader drags it). */
   showTime(time) {
+    this.chart?.showTime(time);
     if (!this.transport) return;
     const current = this.transport.querySelector("[data-current-time]");
     if (current) current.textContent = clockText(time);
@@ -267,11 +293,24 @@ export function watchUserScroll() {
 }
 
 /** Sticky parts stack under each other; CSS reads their heights from these variables. */
+function recordHeight(el) {
+  const header = el.matches(".site-header");
+  // A header that scrolls away (a track page on a phone) leaves no room to keep free at the top.
+  const height = header && getComputedStyle(el).position !== "sticky" ? 0 : el.offsetHeight;
+  document.documentElement.style.setProperty(header ? "--header-height" : "--transport-height", `${height}px`);
+}
+
 const heights = new ResizeObserver((entries) => {
   for (const entry of entries) {
-    const name = entry.target.matches(".site-header") ? "--header-height" : "--transport-height";
-    document.documentElement.style.setProperty(name, `${entry.target.offsetHeight}px`);
+    // A part boosted navigation swapped out measures 0: forget it (its successor is observed instead).
+    if (entry.target.isConnected) recordHeight(entry.target);
+    else heights.unobserve(entry.target);
   }
 });
 
-export const observeStickyHeight = (el) => el && heights.observe(el);
+/** Keep the CSS variable of `el`'s height current, starting now (a scroll may follow at once). */
+export function observeStickyHeight(el) {
+  if (!el) return;
+  recordHeight(el);
+  heights.observe(el);
+}

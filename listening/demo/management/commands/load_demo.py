@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 from listening.core.timecode import parse_time
 from listening.demo import synth
 from listening.demo.album import IMAGES_DIR, DemoDataError, load_album
-from listening.demo.text import paragraphs_html, sources_list_html, sources_paragraph_html
+from listening.demo.text import paragraphs_html, plain_inline, sources_list_html, sources_paragraph_html
 from listening.lessons.models import LessonPage
 from listening.people.models import PeopleIndexPage, PersonPage
 from listening.scenes.models import ScenePage, ScenesIndexPage, SceneStill
@@ -211,6 +211,8 @@ class Command(BaseCommand):
         for audio in AudioFile.objects.filter(credit=AUDIO_CREDIT):
             # Files go only once the removal is committed (Wagtail does the same for images).
             transaction.on_commit(partial(audio.file.storage.delete, audio.file.name))
+            if audio.peaks:
+                transaction.on_commit(partial(audio.peaks.storage.delete, audio.peaks.name))
             audio.delete()
         collection = Collection.objects.filter(name=COLLECTION_NAME).first()
         if collection:
@@ -313,7 +315,7 @@ class Command(BaseCommand):
                             ),
                             "myths": [
                                 {
-                                    "claim": myth.claim,
+                                    "claim": plain_inline(myth.claim),
                                     "record": RichText(
                                         paragraphs_html(myth.record) + sources_paragraph_html(myth.sources)
                                     ),
@@ -483,8 +485,10 @@ class Command(BaseCommand):
             )
             with path.open("rb") as handle:
                 # The same reading an upload gets: the demo proves mutagen understands what we ship.
-                audio.ingest(handle, filename)
+                audio.ingest(handle, filename)  # and its waveform peaks, beside it
         self.written_files.append(audio.file.name)
+        if audio.peaks:
+            self.written_files.append(audio.peaks.name)
 
     def voice_spans(self, data, length_ms):
         """(voice, start s, end s) for each musician a music cue of the track names: what its audio plays."""

@@ -34,6 +34,8 @@ class Command(BaseCommand):
             page = self.find_track(track)
         except CommandError:
             audio.file.delete(save=False)
+            if audio.peaks:
+                audio.peaks.delete(save=False)
             raise
 
         try:
@@ -52,6 +54,8 @@ class Command(BaseCommand):
         except BaseException:
             # Keep the media folder as it was when the database change did not happen.
             audio.file.delete(save=False)
+            if audio.peaks:
+                audio.peaks.delete(save=False)
             raise
 
         self.stdout.write(
