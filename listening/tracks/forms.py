@@ -11,7 +11,7 @@ from listening.core.languages import language_name
 from listening.core.rich_text import clean_rich_text
 from listening.scenes.models import ScenePage, ScenesIndexPage
 
-from .cue_rules import check_cues, slug_for
+from .cue_rules import OVERLAP, check_cues, find_clashes, slug_for
 from .timeline import track_length_ms
 
 GONE_MESSAGES = {
@@ -97,7 +97,29 @@ class TrackPageForm(WagtailAdminPageForm):
             field = problem.field if problem.field in form.fields else None
             if field is None or not form.has_error(field):
                 form.add_error(field, problem.message)
+        self._check_clashes(cleaned, rows, duration)
         return cleaned
+
+    def _check_clashes(self, cleaned, rows, duration):
+        """Same-layer overlaps are not kept silently: each needs accepting in the editor's clash list.
+
+        Gaps and cues past the end are shown as warnings only (a cue past the end is already refused
+        by check_cues). Accepted clashes that no longer exist are forgotten.
+        """
+        if "accepted_clashes" not in self.fields:
+            return
+        accepted = cleaned.get("accepted_clashes")
+        accepted = {str(key) for key in accepted} if isinstance(accepted, list) else set()
+        clashes = find_clashes([_CueRowValues(form) for form in rows], duration)
+        for clash in clashes:
+            if clash.kind == OVERLAP and clash.key not in accepted:
+                form = rows[clash.indexes[-1]]
+                if not form.has_error("start_ms"):
+                    form.add_error(
+                        "start_ms",
+                        f"{clash.message} Change a time, or accept the overlap in the clashes above the cues.",
+                    )
+        cleaned["accepted_clashes"] = sorted(accepted & {clash.key for clash in clashes})
 
 
 class _CueRowValues:

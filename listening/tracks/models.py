@@ -19,7 +19,7 @@ from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -40,7 +40,7 @@ from .cue_file_responses import cue_file_response
 from .cue_rules import SLUG_MAX_LENGTH, check_cues, is_valid_slug, slug_for
 from .forms import TrackPageForm
 from .layers import CueLayer
-from .panels import CUE_HELP, CueInlinePanel, StampPanel
+from .panels import CueEditorPanel
 from .timeline import active_spans, cue_spans, track_length_ms
 
 logger = logging.getLogger(__name__)
@@ -269,19 +269,25 @@ class TrackPage(RoutablePageMixin, Page):
     )
     audio = models.ForeignKey(AudioFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="tracks")
     intro = RichTextField(features=STORY_FEATURES, blank=True)
+    accepted_clashes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Clashes between cues the editor chose to keep (keys from cue_rules.find_clashes).",
+    )
 
     objects = PageManager.from_queryset(TrackPageQuerySet)()
 
     content_panels = [
-        FieldPanel("title"),  # TrackPageForm names the soundtrack's language beside it
+        # TitleFieldPanel fills in a new track's slug from its title, as on other pages (a plain
+        # FieldPanel did not); TrackPageForm names the soundtrack's language beside it.
+        TitleFieldPanel("title"),
         FieldPanel("title_en"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("side"), FieldPanel("listed_length_ms")]),
         FieldRowPanel([FieldPanel("session_piece"), FieldPanel("take"), FieldPanel("take_note")], heading="Session"),
         FieldPanel("audio"),
         FieldPanel("intro"),
         MultiFieldPanel([InlinePanel("credits", label="Player")], heading="Who plays"),
-        StampPanel(),
-        CueInlinePanel("cues", label="Cue", heading="Cues", help_text=CUE_HELP),
+        CueEditorPanel("cues", label="Cue", heading="Cues"),
     ]
     search_fields = [
         *Page.search_fields,

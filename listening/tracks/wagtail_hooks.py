@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from listening.core.timecode import format_time
 
-from . import admin_views
+from . import admin_views, cue_editor_views
 from .cue_rules import cues_past_the_end
 from .models import AudioFile, TrackPage
 
@@ -31,6 +31,7 @@ track_admin_urls = [
     path("<int:page_id>/cues/export.vtt", admin_views.export_cues, {"kind": "vtt"}, name="export_cues_vtt"),
     path("<int:page_id>/cues/export.csv", admin_views.export_cues, {"kind": "csv"}, name="export_cues_csv"),
     path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
+    path("cues/clashes/", cue_editor_views.cue_clashes, name="cue_clashes"),
 ]
 
 
@@ -42,7 +43,11 @@ def register_track_admin_urls():
 @hooks.register("insert_global_admin_css")
 def cue_admin_css():
     # The import page is not a panel, so it cannot bring the stylesheet as panel media.
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("css/admin/stamp.css"),
+        static("css/admin/cue-editor.css"),
+    )
 
 
 def describe_cues_past_the_end(audio) -> list[str]:
