@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from anyascii import anyascii
 from django.db.models import Count, Q
+from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
@@ -47,6 +49,13 @@ class TrackPageForm(WagtailAdminPageForm):
             self.fields["title"].label = f"Title ({language})" if language else "Title"
             if language:
                 self.fields["title"].help_text = f"As the soundtrack has it, in {language}."
+        if "slug" in self.fields:
+            # Filled in from the title as the editor types; and here too, should the script not run.
+            self.fields["slug"].required = False
+        if "number" in self.fields:
+            # A new track may be saved with its title alone: it takes the next number on the record.
+            self.fields["number"].required = False
+            self.fields["number"].help_text = "Position on the record; the next free one when left empty."
         cues = self.formsets.get("cues")
         if cues is not None:
             # Before any row is made: each row (and the empty one new rows are copied from) reads these.
@@ -62,6 +71,8 @@ class TrackPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "number" in self.fields and cleaned.get("number") is None and not self.has_error("number"):
+            cleaned["number"] = self._next_number()
         cues = self.formsets.get("cues")
         if cues is None:
             return cleaned
@@ -120,6 +131,28 @@ class TrackPageForm(WagtailAdminPageForm):
                         f"{clash.message} Change a time, or accept the overlap in the clashes above the cues.",
                     )
         cleaned["accepted_clashes"] = sorted(accepted & {clash.key for clash in clashes})
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        title = self.cleaned_data.get("title")
+        if slug or not title:
+            return slug
+        base = slugify(anyascii(title))[:200].strip("-") or "track"
+        parent = self._soundtrack()
+        siblings = parent.get_children().exclude(pk=self.instance.pk) if parent else None
+        taken = set(siblings.values_list("slug", flat=True)) if siblings is not None else set()
+        made, number = base, 2
+        while made in taken:
+            made, number = f"{base}-{number}", number + 1
+        return made
+
+    def _next_number(self) -> int:
+        soundtrack = self._soundtrack()
+        if soundtrack is None:
+            return 1
+        siblings = type(self.instance).objects.child_of(soundtrack).exclude(pk=self.instance.pk)
+        highest = siblings.order_by("-number").values_list("number", flat=True).first()
+        return (highest or 0) + 1
 
 
 class _CueRowValues:

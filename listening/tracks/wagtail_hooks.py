@@ -50,6 +50,12 @@ def cue_admin_css():
     )
 
 
+@hooks.register("insert_editor_js")
+def first_error_script():
+    # After a failed save: show the tab and field at fault, and name them (any page or snippet editor).
+    return format_html('<script type="module" src="{}"></script>', static("js/admin/first-error.js"))
+
+
 def describe_cues_past_the_end(audio) -> list[str]:
     """Cues of the tracks playing `audio` (published or in their latest draft) that its length no longer holds."""
     found = []
