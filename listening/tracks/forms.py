@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.forms import ModelMultipleChoiceField
 from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -170,19 +172,23 @@ class _CueRowValues:
 class CueForm(WagtailAdminModelForm):
     """One cue row; an empty slug is made from its title by TrackPageForm, which sees every row.
 
-    Its people and scenes are offered from the track's own soundtrack first.
+    Its people and scenes are offered from the track's own soundtrack first. Its scene, still and
+    performers are checked against rows the formset loads once for all cues (see CueFormSet.known).
     """
 
-    def __init__(self, *args, soundtrack=None, scenes_index=None, **kwargs):
+    def __init__(self, *args, soundtrack=None, scenes_index=None, people_first=None, known=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, message in GONE_MESSAGES.items():
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = message
         performers = self.fields.get("performers")
-        if soundtrack is not None and performers is not None:
-            performers.queryset = _own_people_first(performers.queryset, soundtrack)
+        if performers is not None and people_first is not None:
+            performers.queryset = people_first
         if scenes_index is not None and "scene" in self.fields:
             self.fields["scene"].widget = SceneChooser(opens_at=scenes_index)
+        if known is not None:
+            for name, rows in known(self).items():
+                _check_against(self.fields[name], rows)
 
 
 class CueFormSet(BaseChildFormSet):
@@ -190,16 +196,102 @@ class CueFormSet(BaseChildFormSet):
 
     modelcluster's own check would only say "Please correct the duplicate data" and drop the slug
     before ours could name the other cue; the database constraint still stands behind both.
+
+    Django would check each row's scene, still and performers with queries of their own (900 for
+    300 cues, and the people with a join each); the rows posted are loaded once here instead.
     """
 
     soundtrack = None  # set by TrackPageForm before the rows are made
     scenes_index = None
+    CHOSEN = ("scene", "still", "performers")
 
     def validate_unique(self):
         pass
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "soundtrack": self.soundtrack, "scenes_index": self.scenes_index}
+        return {
+            **super().get_form_kwargs(index),
+            "soundtrack": self.soundtrack,
+            "scenes_index": self.scenes_index,
+            "people_first": self._people_first(),
+            "known": self._known if self.is_bound else None,
+        }
+
+    def _people_first(self):
+        if self.soundtrack is None:
+            return None
+        if not hasattr(self, "_people_first_queryset"):
+            field = self.form.base_fields.get("performers")
+            people = field.queryset.complex_filter(field.get_limit_choices_to() or {}) if field else None
+            self._people_first_queryset = _own_people_first(people, self.soundtrack) if people is not None else None
+        return self._people_first_queryset
+
+    def _known(self, form):
+        """{field name: {pk: row}} of every scene, still and performer posted for any cue row."""
+        if not hasattr(self, "_known_rows"):
+            self._known_rows = {}
+            for name in self.CHOSEN:
+                field = form.fields.get(name)
+                if field is None:
+                    continue
+                ids = set()
+                for index in range(self.total_form_count()):
+                    key = f"{self.prefix}-{index}-{name}"
+                    values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
+                    ids.update(str(value) for value in _as_list(values) if str(value or "").isdigit())
+                queryset = field.queryset.model._default_manager.all() if name != "performers" else field.queryset
+                self._known_rows[name] = queryset.in_bulk([int(pk) for pk in ids]) if ids else {}
+        return self._known_rows
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+class _KnownChoice:
+    """A choice field that looks a posted id up among rows loaded beforehand, not in the database."""
+
+    known: dict = {}
+
+    def _lookup(self, value):
+        try:
+            return self.known[int(str(value))]
+        except (KeyError, ValueError, TypeError):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+    def to_python(self, value):
+        return None if value in self.empty_values else self._lookup(value)
+
+
+class _KnownChoices(_KnownChoice):
+    """The same for a multiple choice (ModelMultipleChoiceField checks its values in _check_values)."""
+
+    def to_python(self, value):
+        return ModelMultipleChoiceField.to_python(self, value)
+
+    def _check_values(self, value):
+        rows = []
+        for item in value:
+            row = self._lookup(item)
+            if row not in rows:
+                rows.append(row)
+        return rows
+
+
+_CHECKED_CLASSES: dict = {}
+
+
+def _check_against(field, rows):
+    kind = type(field)
+    if kind not in _CHECKED_CLASSES:
+        mixin = _KnownChoices if issubclass(kind, ModelMultipleChoiceField) else _KnownChoice
+        _CHECKED_CLASSES[kind] = type(f"Known{kind.__name__}", (mixin, kind), {})
+    field.__class__ = _CHECKED_CLASSES[kind]
+    field.known = rows
 
 
 def _own_people_first(people, soundtrack):
