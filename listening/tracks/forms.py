@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from anyascii import anyascii
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.forms import ModelMultipleChoiceField
@@ -139,7 +140,9 @@ class TrackPageForm(WagtailAdminPageForm):
         title = self.cleaned_data.get("title")
         if slug or not title:
             return slug
-        base = slugify(anyascii(title))[:200].strip("-") or "track"
+        # As Wagtail's own slug field makes it from the title in the browser.
+        base = slugify(title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))[:200].strip("-")
+        base = base or slugify(anyascii(title)) or "track"
         parent = self._soundtrack()
         siblings = parent.get_children().exclude(pk=self.instance.pk) if parent else None
         taken = set(siblings.values_list("slug", flat=True)) if siblings is not None else set()
