@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,14 +40,58 @@ class SceneChooser(AdminPageChooser):
         return options
 
 
+# The fields a closed cue row posts packed in one JSON input, `cues-<n>-packed` (see panels.py).
+PACKED_FIELDS = frozenset(
+    {"id", "start_ms", "end_ms", "layer", "title", "slug", "commentary", "scene", "still", "sources", "performers"}
+    | {"ORDER", "DELETE"}
+)
+
+
+def unpack_cue_rows(data, prefix="cues"):
+    """The posted data with each closed cue's packed fields spread out, as if each had its own input.
+
+    A field posted on its own (an opened row, a script's ORDER) wins over its packed copy; a packed
+    field outside PACKED_FIELDS, or a packed value that is not JSON, is ignored.
+    """
+    if data is None:
+        return None
+    keys = [key for key in data if key.startswith(f"{prefix}-") and key.endswith("-packed")]
+    if not keys:
+        return data
+    data = data.copy()
+    for key in keys:
+        row = key.removesuffix("-packed")
+        try:
+            values = json.loads(data[key])
+        except (TypeError, ValueError):
+            continue
+        if not isinstance(values, dict):
+            continue
+        for name, value in values.items():
+            full = f"{row}-{name}"
+            if name not in PACKED_FIELDS or full in data:
+                continue
+            if isinstance(value, list):
+                shown = [str(item) for item in value]
+            elif isinstance(value, dict):
+                shown = [json.dumps(value)]
+            else:
+                shown = ["" if value is None else str(value)]
+            if hasattr(data, "setlist"):
+                data.setlist(full, shown)
+            else:
+                data[full] = shown if isinstance(value, list) else shown[0]
+    return data
+
+
 class TrackPageForm(WagtailAdminPageForm):
     """Checks the cue rows together, beside the fields concerned; nothing is saved while one fails.
 
     The rules themselves live in cue_rules.py, shared with the importers.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(unpack_cue_rows(data), *args, **kwargs)
         soundtrack = self._soundtrack()
         language = language_name(getattr(soundtrack, "original_language", ""))
         if "title" in self.fields:

@@ -73,7 +73,7 @@ class CueLine:
     players: str
     scene: str
     still: str = ""
-    hidden: list = field(default_factory=list)  # (name, value) pairs
+    packed: dict = field(default_factory=dict)  # what its fields post, by field name (see forms.unpack_cue_rows)
     child: object = None  # the row drawn in full, when its form has errors
     errors: list = field(default_factory=list)
     deleted: bool = False
@@ -205,34 +205,39 @@ class CueEditorPanel(InlinePanel):
                     )
                     line.errors = [message for messages in subform.errors.values() for message in messages]
                 else:
-                    line.hidden = self._hidden_values(subform, row, deleted)
+                    line.packed = self._packed_values(subform, row, deleted)
                 lines.append(line)
             lines.sort(key=lambda line: (line.start_ms is None, line.start_ms or 0, line.index))
             # Rows are numbered in time order; the script numbers them again before each save.
             for position, line in enumerate(lines, start=1):
                 if line.child is None:
-                    line.hidden.append((f"{line.prefix}-{ORDERING_FIELD_NAME}", position))
+                    line.packed[ORDERING_FIELD_NAME] = position
+                    line.packed_json = json.dumps(line.packed, separators=(",", ":"), ensure_ascii=False)
             return lines
 
         @staticmethod
-        def _hidden_values(subform, row, deleted):
-            """What the row's fields would post, as the real widgets would write it."""
-            pairs = []
+        def _packed_values(subform, row, deleted):
+            """What the row's fields would post, as the real widgets would write them, in one object.
+
+            One hidden input per closed cue rather than fifteen: Wagtail's unsaved-changes check reads
+            the whole form on every key press, and with 300 cues its cost grew with the square of the
+            number of inputs. The page form unpacks it (forms.unpack_cue_rows).
+            """
+            packed = {}
             for name, value in row.items():
                 if name == "performers":
-                    pairs.extend((subform["performers"].html_name, pk) for pk in value)
+                    packed[name] = [str(pk) for pk in value]
                     continue
                 widget = subform.fields[name].widget
                 if name in ("scene", "still", "id", "layer"):
                     shown = _pk(value) if value not in (None, "") else ""
                 elif name == "commentary":
-                    # Draftail's own form (contentstate), as it would post it, without the indenting.
-                    shown = json.dumps(json.loads(widget.format_value(value)), separators=(",", ":"))
+                    shown = json.loads(widget.format_value(value))  # Draftail's contentstate, as an object
                 else:
                     shown = widget.format_value(value)
-                pairs.append((subform[name].html_name, "" if shown is None else shown))
-            pairs.append((subform[DELETION_FIELD_NAME].html_name, "on" if deleted else ""))
-            return pairs
+                packed[name] = "" if shown is None else shown
+            packed[DELETION_FIELD_NAME] = "on" if deleted else ""
+            return packed
 
         def get_context_data(self, parent_context=None):
             context = super(InlinePanel.BoundPanel, self).get_context_data(parent_context)

@@ -120,8 +120,26 @@ class CueEditorController extends window.StimulusModule.Controller {
     return row.querySelector(`[name="${row.dataset.prefix}-${name}"]`);
   }
 
+  /** A closed row's fields, packed in one hidden input as the server wrote them (panels.py). */
+  packed(row) {
+    const held = row.querySelector('[data-cue-packed]');
+    if (!held) return null;
+    if (!row.packedValues) row.packedValues = JSON.parse(held.value || '{}');
+    return row.packedValues;
+  }
+
+  setPacked(row, name, value) {
+    const packed = this.packed(row);
+    if (!packed) return;
+    packed[name] = value;
+    row.querySelector('[data-cue-packed]').value = JSON.stringify(packed);
+  }
+
   value(row, name) {
-    return this.input(row, name)?.value ?? '';
+    const input = this.input(row, name);
+    if (input) return input.value;
+    const packed = this.packed(row)?.[name];
+    return String((Array.isArray(packed) ? packed[0] : packed) ?? '');
   }
 
   time(row, name) {
@@ -129,6 +147,8 @@ class CueEditorController extends window.StimulusModule.Controller {
   }
 
   performers(row) {
+    const packed = this.packed(row);
+    if (packed) return (packed.performers || []).map(String);
     return [...row.querySelectorAll(`[name="${row.dataset.prefix}-performers"]`)]
       .filter((input) => input.type !== 'checkbox' || input.checked)
       .map((input) => input.value);
@@ -153,8 +173,11 @@ class CueEditorController extends window.StimulusModule.Controller {
     const held = row.querySelector('[data-cue-values]');
     if (!held) return;
     const values = new Map();
-    held.querySelectorAll('input').forEach((input) => {
-      values.set(input.name, [...(values.get(input.name) || []), input.value]);
+    Object.entries(this.packed(row) || {}).forEach(([name, value]) => {
+      let shown = [String(value ?? '')];
+      if (Array.isArray(value)) shown = value.map(String);
+      else if (value && typeof value === 'object') shown = [JSON.stringify(value)]; // Draftail's contentstate
+      values.set(`${row.dataset.prefix}-${name}`, shown);
     });
     const html = this.emptyFormTarget.innerHTML.replace(/__prefix__/g, row.dataset.index);
     const fragment = document.createRange().createContextualFragment(html);
@@ -190,6 +213,7 @@ class CueEditorController extends window.StimulusModule.Controller {
     fields.dataset.cueFields = '';
     fields.append(fragment);
     held.replaceWith(fields); // the template's scripts (choosers) run as it goes in; Draftail starts itself
+    row.packedValues = null;
     this.equip(row);
   }
 
@@ -373,10 +397,11 @@ class CueEditorController extends window.StimulusModule.Controller {
     const title = this.title(row);
     const remove = this.input(row, 'DELETE');
     if (remove) remove.value = 'on';
+    else this.setPacked(row, 'DELETE', 'on');
     row.dataset.deleted = '';
     row.hidden = true;
     this.close(row);
-    remove?.dispatchEvent(new Event('change', { bubbles: true }));
+    (remove || row.querySelector('[data-cue-packed]'))?.dispatchEvent(new Event('change', { bubbles: true }));
     this.counted();
     this.draw();
     this.scheduleCheck();
