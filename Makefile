@@ -56,6 +56,7 @@ reset-demo: setup
 bench: setup ## Benchmarks print their figures (with a baseline from the same run); they assert nothing about speed
 	$(PY) tests/bench/sync_lag.py
 	$(PY) tests/bench/load.py
+	$(PY) tests/bench/admin_scale.py
 
 test-postgres: setup ## The unit, integration and property tests against a throwaway PostgreSQL (needs initdb/postgres)
 	tests/postgres/run $(ARGS)
