@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from anyascii import anyascii
 from django.conf import settings
@@ -158,7 +159,37 @@ class TrackPageForm(WagtailAdminPageForm):
             if field is None or not form.has_error(field):
                 form.add_error(field, problem.message)
         self._check_clashes(cleaned, rows, duration)
+        self._check_saved_meanwhile()
         return cleaned
+
+    def _check_saved_meanwhile(self):
+        """Refuse, once, a save over cues someone else changed since this editor opened the page.
+
+        Wagtail's lock keeps a second editor out while it is held; without one, two editors can have
+        the page open. The second save then names the cues the other changed, added or removed, and
+        saves nothing; the page comes back as this editor left it, now based on the other's version,
+        so saving again is a choice made knowing what it replaces.
+        """
+        page = self.instance
+        base_id = self.data.get("overwrite_revision_id") or self.data.get("loaded_revision_id")
+        latest = page.get_latest_revision() if page.pk else None
+        if not base_id or latest is None or str(latest.pk) == str(base_id):
+            return
+        base = page.revisions.filter(pk=base_id).first()
+        if base is None:
+            return
+        changes = cues_changed_between(base.content.get("cues") or [], latest.content.get("cues") or [])
+        if not changes:
+            return
+        later = page.revisions.filter(created_at__gt=base.created_at).exclude(user=None).select_related("user")
+        names = sorted({revision.user.get_full_name() or revision.user.get_username() for revision in later})
+        who = " and ".join(names) if names else "Someone"
+        shown = "; ".join(changes[:12]) + (f"; and {len(changes) - 12} more" if len(changes) > 12 else "")
+        self.add_error(
+            None,
+            f"{who} saved this track while you were editing it and changed these cues: {shown}. Nothing was "
+            "saved. Open the page again to see their version, or save again to replace it with yours.",
+        )
 
     def _check_clashes(self, cleaned, rows, duration):
         """Same-layer overlaps are not kept silently: each needs accepting in the editor's clash list.
@@ -204,6 +235,35 @@ class TrackPageForm(WagtailAdminPageForm):
         siblings = type(self.instance).objects.child_of(soundtrack).exclude(pk=self.instance.pk)
         highest = siblings.order_by("-number").values_list("number", flat=True).first()
         return (highest or 0) + 1
+
+
+# What a cue is, for telling whether another editor changed it (the fields an editor sets).
+CUE_CONTENT = ("start_ms", "end_ms", "title", "layer", "commentary", "scene", "still", "performers", "sources")
+
+
+def cues_changed_between(before: list, after: list) -> list[str]:
+    """Which cues differ between two revisions' cue lists, as “Title” (changed / added / removed)."""
+
+    def key(cue):
+        return cue.get("slug") or f"#{cue.get('pk')}"
+
+    def content(cue):
+        values = {name: cue.get(name) for name in CUE_CONTENT}
+        values["performers"] = sorted(values["performers"] or [])
+        # The rich-text editor writes block keys into paragraphs on any save: not a change of the text.
+        values["commentary"] = re.sub(r' data-block-key="[^"]*"', "", values["commentary"] or "")
+        return tuple(values.values())
+
+    old = {key(cue): cue for cue in before}
+    new = {key(cue): cue for cue in after}
+    changes = []
+    for slug, cue in new.items():
+        if slug not in old:
+            changes.append(f"“{cue.get('title')}” (added)")
+        elif content(cue) != content(old[slug]):
+            changes.append(f"“{cue.get('title')}” (changed)")
+    changes.extend(f"“{cue.get('title')}” (removed)" for slug, cue in old.items() if slug not in new)
+    return changes
 
 
 class _CueRowValues:

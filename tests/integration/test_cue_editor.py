@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from listening.tracks.models import Cue, TrackPage
@@ -224,3 +225,37 @@ def test_a_second_track_with_the_same_title_gets_a_slug_of_its_own(admin_client,
         assert admin_client.post(url, data).status_code == 302
     slugs = sorted(Page.objects.child_of(guide.soundtrack).filter(title="Reprise").values_list("slug", flat=True))
     assert slugs == ["reprise", "reprise-2"]
+
+
+def test_a_save_over_cues_someone_else_changed_meanwhile_names_them_and_saves_nothing(admin_client, client, track):
+    other = get_user_model().objects.create_superuser("camille", "camille@example.com", "pw", first_name="Camille")
+    client.force_login(other)
+    mine = edit_data(admin_client, track)
+    theirs = edit_data(client, track)
+    slugs = [theirs[f"cues-{i}-slug"] for i in range(int(theirs["cues-TOTAL_FORMS"]))]
+    theirs[f"cues-{cue_index(theirs, slugs[0])}-title"] = "Retitled by Camille"
+    add_cue(theirs, start="2:00", end="2:05", title="Added by Camille", layer="story")
+    assert post(client, track, theirs).status_code == 302
+    saved_by_camille = TrackPage.objects.get(pk=track.pk).get_latest_revision().pk
+
+    mine[f"cues-{cue_index(mine, slugs[1])}-title"] = "Retitled by me"
+    response = post(admin_client, track, mine)
+    html = re.sub(r"\s+", " ", response.content.decode())
+    assert response.status_code == 200
+    assert "Camille saved this track while you were editing it" in html
+    assert "“Retitled by Camille” (changed)" in html and "“Added by Camille” (added)" in html
+    assert TrackPage.objects.get(pk=track.pk).get_latest_revision().pk == saved_by_camille
+
+    # Saving again, knowing, replaces their version with mine.
+    again = form_values(response.content.decode())
+    assert post(admin_client, track, again).status_code == 302
+    assert "Retitled by me" in [cue.title for cue in draft_cues(track)]
+
+
+def test_saving_twice_alone_is_no_conflict(admin_client, track):
+    data = edit_data(admin_client, track)
+    add_cue(data, start="2:00", end="2:05", title="Mine", layer="story")
+    assert post(admin_client, track, data).status_code == 302
+    again = edit_data(admin_client, track)
+    again[f"cues-{cue_index(again, 'mine')}-title"] = "Still mine"
+    assert post(admin_client, track, again).status_code == 302
