@@ -131,3 +131,36 @@ def test_a_new_editor_makes_a_track_from_a_title_stamps_it_by_keyboard_and_publi
         arg=TITLES[4],
         timeout=5000,
     )
+
+
+def test_a_failed_save_opens_the_tab_and_the_cue_at_fault_and_names_them(page, demo_server):
+    log_in(page, demo_server)
+    page.goto(demo_server + "/ascenseur-pour-lechafaud/generique/")
+    edit = page.locator("a[href*='/admin/pages/'][href$='/edit/']").first
+    page.goto(demo_server + re.search(r"/admin/pages/\d+/edit/", edit.get_attribute("href"))[0])
+    page.wait_for_load_state("networkidle")
+
+    # A slug another track of the album has, on the Promote tab; saved from the Content tab.
+    page.get_by_role("tab", name="Promote").click()
+    page.locator("#id_slug").fill("sur-lautoroute")
+    page.get_by_role("tab", name="Content").click()
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("tab", name="Promote").get_attribute("aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "id_slug"
+    assert "To fix: Slug (Promote tab)." in page.locator(".messages").inner_text()
+
+    # A cue ending before it starts: its row opens, and the message names the cue and the field.
+    page.locator("#id_slug").fill("generique")
+    page.get_by_role("tab", name="Content").click()
+    cue = page.locator("[data-cue-row]").nth(2)
+    title = cue.locator("[data-part='title']").inner_text()
+    cue.locator("[data-cue-line]").click()
+    cue.locator("input[name$='-end_ms']").fill("0:00.1")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_load_state("networkidle")
+    faults = page.locator(".messages .listening-faults").inner_text()
+    assert f"End of the cue “{title}” (Content tab)" in faults
+    opened = page.locator("[data-cue-row].cue-row--open")
+    assert opened.locator("[data-part='title']").inner_text() == title
+    assert opened.locator(".w-field--error input[name$='-end_ms']").is_visible()
