@@ -299,6 +299,14 @@ class CueForm(WagtailAdminModelForm):
             for name, rows in known(self).items():
                 _check_against(self.fields[name], rows)
 
+    def _get_validation_exclusions(self):
+        # The scene and still were found among the rows loaded for all cues (CueFormSet.known); the
+        # model's own check would ask the database again, once per cue.
+        exclude = super()._get_validation_exclusions()
+        if self.is_bound:
+            exclude.update({"scene", "still"})
+        return exclude
+
 
 class CueFormSet(BaseChildFormSet):
     """Cue rows; TrackPageForm checks slugs across rows and says which cue already has one.
@@ -314,8 +322,28 @@ class CueFormSet(BaseChildFormSet):
     scenes_index = None
     CHOSEN = ("scene", "still", "performers")
 
+    def __init__(self, *args, **kwargs):
+        # Limit the choices once, on the form class, not again in each of hundreds of rows (Django's
+        # ModelForm applies a field's limit_choices_to to a fresh queryset in every form).
+        for form_field in self.form.base_fields.values():
+            limit = getattr(form_field, "get_limit_choices_to", lambda: None)()
+            if limit and hasattr(form_field, "queryset"):
+                form_field.queryset = form_field.queryset.complex_filter(limit)
+                form_field.limit_choices_to = None
+        super().__init__(*args, **kwargs)
+
     def validate_unique(self):
         pass
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The row's own id, which Django would look up in the database once per row.
+        pk_name = self.model._meta.pk.name
+        if self.is_bound and pk_name in form.fields:
+            if not hasattr(self, "_known_ids"):
+                ids = self._posted_ids(pk_name)
+                self._known_ids = self.model._default_manager.in_bulk(ids) if ids else {}
+            _check_against(form.fields[pk_name], self._known_ids)
 
     def get_form_kwargs(self, index):
         return {
@@ -343,14 +371,18 @@ class CueFormSet(BaseChildFormSet):
                 field = form.fields.get(name)
                 if field is None:
                     continue
-                ids = set()
-                for index in range(self.total_form_count()):
-                    key = f"{self.prefix}-{index}-{name}"
-                    values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
-                    ids.update(str(value) for value in _as_list(values) if str(value or "").isdigit())
+                ids = self._posted_ids(name)
                 queryset = field.queryset.model._default_manager.all() if name != "performers" else field.queryset
-                self._known_rows[name] = queryset.in_bulk([int(pk) for pk in ids]) if ids else {}
+                self._known_rows[name] = queryset.in_bulk(ids) if ids else {}
         return self._known_rows
+
+    def _posted_ids(self, name) -> list[int]:
+        ids = set()
+        for index in range(self.total_form_count()):
+            key = f"{self.prefix}-{index}-{name}"
+            values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
+            ids.update(int(value) for value in _as_list(values) if str(value or "").isdigit())
+        return sorted(ids)
 
 
 def _as_list(value):

@@ -108,12 +108,6 @@ class CueEditorPanel(InlinePanel):
         defer = getattr(getattr(base_form, "_meta", None), "defer_required_on_fields", None)
         kwargs = {"defer_required_on_fields": defer} if defer else {}
         form_class = get_form_for_model(self.db_field.related_model, form_class=CueForm, **kwargs)
-        for form_field in form_class.base_fields.values():
-            # Limit the choices once here, not again in each of hundreds of rows (Django's ModelForm would).
-            limit = getattr(form_field, "get_limit_choices_to", lambda: None)()
-            if limit and hasattr(form_field, "queryset"):
-                form_field.queryset = form_field.queryset.complex_filter(limit)
-                form_field.limit_choices_to = None
         formset["form"] = form_class
         formset["formset"] = CueFormSet
         # The warnings the editor accepted on the timeline, saved with the page (and its revisions).
