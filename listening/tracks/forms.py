@@ -178,11 +178,18 @@ class TrackPageForm(WagtailAdminPageForm):
         base = page.revisions.filter(pk=base_id).first()
         if base is None:
             return
+        # Revisions since, by someone else: this editor's own autosaves are no conflict.
+        later = page.revisions.filter(created_at__gt=base.created_at).select_related("user")
+        me = getattr(self, "for_user", None)
+        others = [revision for revision in later if me is None or revision.user_id != me.pk]
+        if not others:
+            return
         changes = cues_changed_between(base.content.get("cues") or [], latest.content.get("cues") or [])
         if not changes:
             return
-        later = page.revisions.filter(created_at__gt=base.created_at).exclude(user=None).select_related("user")
-        names = sorted({revision.user.get_full_name() or revision.user.get_username() for revision in later})
+        names = sorted(
+            {revision.user.get_full_name() or revision.user.get_username() for revision in others if revision.user}
+        )
         who = " and ".join(names) if names else "Someone"
         shown = "; ".join(changes[:12]) + (f"; and {len(changes) - 12} more" if len(changes) > 12 else "")
         self.add_error(

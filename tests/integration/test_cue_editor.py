@@ -259,3 +259,15 @@ def test_saving_twice_alone_is_no_conflict(admin_client, track):
     again = edit_data(admin_client, track)
     again[f"cues-{cue_index(again, 'mine')}-title"] = "Still mine"
     assert post(admin_client, track, again).status_code == 302
+
+
+def test_an_editors_own_later_revisions_are_no_conflict(admin_client, track):
+    """As Wagtail's autosave makes while the editor works: the save that follows is not refused."""
+    mine = edit_data(admin_client, track)
+    admin_user = get_user_model().objects.get(username="admin")
+    draft = TrackPage.objects.get(pk=track.pk).get_latest_revision_as_object()
+    cue = list(draft.cues.all())[0]
+    cue.title = "Autosaved"
+    draft.save_revision(user=admin_user)
+    add_cue(mine, start="2:00", end="2:05", title="Mine", layer="story")
+    assert post(admin_client, track, mine).status_code == 302
