@@ -137,8 +137,9 @@ class TrackPageForm(WagtailAdminPageForm):
                 continue  # an untouched extra row is not a cue
             if data.get("slug"):
                 typed_slugs.add(data["slug"])
-            if data.get("commentary"):
+            if data.get("commentary") and data["commentary"] != form.initial.get("commentary"):
                 # Draftail already keeps to the allowed formats; this also covers posts it did not write.
+                # (A commentary posted back as it was stored was cleaned when it was saved.)
                 data["commentary"] = clean_rich_text(data["commentary"])
                 form.instance.commentary = data["commentary"]
             rows.append(form)
