@@ -59,6 +59,7 @@ bench: setup ## Benchmarks print their figures (with a baseline from the same ru
 	$(PY) tests/bench/lighthouse.py
 	$(PY) tests/bench/cache_load.py
 	$(PY) tests/bench/scale.py
+	$(PY) tests/bench/admin_scale.py
 
 test-postgres: setup ## The unit, integration and property tests against a throwaway PostgreSQL (needs initdb/postgres)
 	tests/postgres/run $(ARGS)

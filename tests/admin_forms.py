@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 from django.urls import reverse
@@ -85,7 +86,11 @@ class _FormReader(HTMLParser):
 
 
 def form_values(html: str, form_id: str = "page-edit-form") -> dict:
-    """The form's fields as a dict; fields that repeat (multiple selects) hold lists."""
+    """The form's fields as a dict; fields that repeat (multiple selects) hold lists.
+
+    The cue editor posts each closed cue's fields packed in one input (`cues-<n>-packed`); they are
+    spread out here, as if every cue had been opened, so that a test can change one field of a cue.
+    """
     reader = _FormReader(form_id)
     reader.feed(html)
     data: dict = {}
@@ -94,6 +99,12 @@ def form_values(html: str, form_id: str = "page-edit-form") -> dict:
             data[name] = [*data[name], value] if isinstance(data[name], list) else [data[name], value]
         else:
             data[name] = value
+    for packed in [name for name in data if name.startswith("cues-") and name.endswith("-packed")]:
+        row = packed.removesuffix("-packed")
+        for field, value in json.loads(data.pop(packed)).items():
+            if isinstance(value, dict):
+                value = json.dumps(value)
+            data.setdefault(f"{row}-{field}", [str(v) for v in value] if isinstance(value, list) else str(value))
     return data
 
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+from anyascii import anyascii
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.forms import ModelMultipleChoiceField
+from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
@@ -11,7 +19,7 @@ from listening.core.languages import language_name
 from listening.core.rich_text import clean_rich_text
 from listening.scenes.models import ScenePage, ScenesIndexPage
 
-from .cue_rules import check_cues, slug_for
+from .cue_rules import OVERLAP, check_cues, find_clashes, slug_for
 from .timeline import track_length_ms
 
 GONE_MESSAGES = {
@@ -33,20 +41,71 @@ class SceneChooser(AdminPageChooser):
         return options
 
 
+# The fields a closed cue row posts packed in one JSON input, `cues-<n>-packed` (see panels.py).
+PACKED_FIELDS = frozenset(
+    {"id", "start_ms", "end_ms", "layer", "title", "slug", "commentary", "scene", "still", "sources", "performers"}
+    | {"ORDER", "DELETE"}
+)
+
+
+def unpack_cue_rows(data, prefix="cues"):
+    """The posted data with each closed cue's packed fields spread out, as if each had its own input.
+
+    A field posted on its own (an opened row, a script's ORDER) wins over its packed copy; a packed
+    field outside PACKED_FIELDS, or a packed value that is not JSON, is ignored.
+    """
+    if data is None:
+        return None
+    keys = [key for key in data if key.startswith(f"{prefix}-") and key.endswith("-packed")]
+    if not keys:
+        return data
+    data = data.copy()
+    for key in keys:
+        row = key.removesuffix("-packed")
+        try:
+            values = json.loads(data[key])
+        except (TypeError, ValueError):
+            continue
+        if not isinstance(values, dict):
+            continue
+        for name, value in values.items():
+            full = f"{row}-{name}"
+            if name not in PACKED_FIELDS or full in data:
+                continue
+            if isinstance(value, list):
+                shown = [str(item) for item in value]
+            elif isinstance(value, dict):
+                shown = [json.dumps(value)]
+            else:
+                shown = ["" if value is None else str(value)]
+            if hasattr(data, "setlist"):
+                data.setlist(full, shown)
+            else:
+                data[full] = shown if isinstance(value, list) else shown[0]
+    return data
+
+
 class TrackPageForm(WagtailAdminPageForm):
     """Checks the cue rows together, beside the fields concerned; nothing is saved while one fails.
 
     The rules themselves live in cue_rules.py, shared with the importers.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(unpack_cue_rows(data), *args, **kwargs)
         soundtrack = self._soundtrack()
         language = language_name(getattr(soundtrack, "original_language", ""))
         if "title" in self.fields:
             self.fields["title"].label = f"Title ({language})" if language else "Title"
             if language:
                 self.fields["title"].help_text = f"As the soundtrack has it, in {language}."
+        if "slug" in self.fields:
+            # Filled in from the title as the editor types; and here too, should the script not run.
+            self.fields["slug"].required = False
+        if "number" in self.fields:
+            # A new track may be saved with its title alone: it takes the next number on the record.
+            self.fields["number"].required = False
+            self.fields["number"].help_text = "Position on the record; the next free one when left empty."
         cues = self.formsets.get("cues")
         if cues is not None:
             # Before any row is made: each row (and the empty one new rows are copied from) reads these.
@@ -62,6 +121,8 @@ class TrackPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "number" in self.fields and cleaned.get("number") is None and not self.has_error("number"):
+            cleaned["number"] = self._next_number()
         cues = self.formsets.get("cues")
         if cues is None:
             return cleaned
@@ -76,8 +137,9 @@ class TrackPageForm(WagtailAdminPageForm):
                 continue  # an untouched extra row is not a cue
             if data.get("slug"):
                 typed_slugs.add(data["slug"])
-            if data.get("commentary"):
+            if data.get("commentary") and data["commentary"] != form.initial.get("commentary"):
                 # Draftail already keeps to the allowed formats; this also covers posts it did not write.
+                # (A commentary posted back as it was stored was cleaned when it was saved.)
                 data["commentary"] = clean_rich_text(data["commentary"])
                 form.instance.commentary = data["commentary"]
             rows.append(form)
@@ -97,7 +159,119 @@ class TrackPageForm(WagtailAdminPageForm):
             field = problem.field if problem.field in form.fields else None
             if field is None or not form.has_error(field):
                 form.add_error(field, problem.message)
+        self._check_clashes(cleaned, rows, duration)
+        self._check_saved_meanwhile()
         return cleaned
+
+    def _check_saved_meanwhile(self):
+        """Refuse, once, a save over cues someone else changed since this editor opened the page.
+
+        Wagtail's lock keeps a second editor out while it is held; without one, two editors can have
+        the page open. The second save then names the cues the other changed, added or removed, and
+        saves nothing; the page comes back as this editor left it, now based on the other's version,
+        so saving again is a choice made knowing what it replaces.
+        """
+        page = self.instance
+        base_id = self.data.get("overwrite_revision_id") or self.data.get("loaded_revision_id")
+        latest = page.get_latest_revision() if page.pk else None
+        if not base_id or latest is None or str(latest.pk) == str(base_id):
+            return
+        base = page.revisions.filter(pk=base_id).first()
+        if base is None:
+            return
+        # Revisions since, by someone else: this editor's own autosaves are no conflict.
+        later = page.revisions.filter(created_at__gt=base.created_at).select_related("user")
+        me = getattr(self, "for_user", None)
+        others = [revision for revision in later if me is None or revision.user_id != me.pk]
+        if not others:
+            return
+        changes = cues_changed_between(base.content.get("cues") or [], latest.content.get("cues") or [])
+        if not changes:
+            return
+        names = sorted(
+            {revision.user.get_full_name() or revision.user.get_username() for revision in others if revision.user}
+        )
+        who = " and ".join(names) if names else "Someone"
+        shown = "; ".join(changes[:12]) + (f"; and {len(changes) - 12} more" if len(changes) > 12 else "")
+        self.add_error(
+            None,
+            f"{who} saved this track while you were editing it and changed these cues: {shown}. Nothing was "
+            "saved. Open the page again to see their version, or save again to replace it with yours.",
+        )
+
+    def _check_clashes(self, cleaned, rows, duration):
+        """Same-layer overlaps are not kept silently: each needs accepting in the editor's clash list.
+
+        Gaps and cues past the end are shown as warnings only (a cue past the end is already refused
+        by check_cues). Accepted clashes that no longer exist are forgotten.
+        """
+        if "accepted_clashes" not in self.fields:
+            return
+        accepted = cleaned.get("accepted_clashes")
+        accepted = {str(key) for key in accepted} if isinstance(accepted, list) else set()
+        clashes = find_clashes([_CueRowValues(form) for form in rows], duration)
+        for clash in clashes:
+            if clash.kind == OVERLAP and clash.key not in accepted:
+                form = rows[clash.indexes[-1]]
+                if not form.has_error("start_ms"):
+                    form.add_error(
+                        "start_ms",
+                        f"{clash.message} Change a time, or accept the overlap in the clashes above the cues.",
+                    )
+        cleaned["accepted_clashes"] = sorted(accepted & {clash.key for clash in clashes})
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        title = self.cleaned_data.get("title")
+        if slug or not title:
+            return slug
+        # As Wagtail's own slug field makes it from the title in the browser.
+        base = slugify(title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))[:200].strip("-")
+        base = base or slugify(anyascii(title)) or "track"
+        parent = self._soundtrack()
+        siblings = parent.get_children().exclude(pk=self.instance.pk) if parent else None
+        taken = set(siblings.values_list("slug", flat=True)) if siblings is not None else set()
+        made, number = base, 2
+        while made in taken:
+            made, number = f"{base}-{number}", number + 1
+        return made
+
+    def _next_number(self) -> int:
+        soundtrack = self._soundtrack()
+        if soundtrack is None:
+            return 1
+        siblings = type(self.instance).objects.child_of(soundtrack).exclude(pk=self.instance.pk)
+        highest = siblings.order_by("-number").values_list("number", flat=True).first()
+        return (highest or 0) + 1
+
+
+# What a cue is, for telling whether another editor changed it (the fields an editor sets).
+CUE_CONTENT = ("start_ms", "end_ms", "title", "layer", "commentary", "scene", "still", "performers", "sources")
+
+
+def cues_changed_between(before: list, after: list) -> list[str]:
+    """Which cues differ between two revisions' cue lists, as “Title” (changed / added / removed)."""
+
+    def key(cue):
+        return cue.get("slug") or f"#{cue.get('pk')}"
+
+    def content(cue):
+        values = {name: cue.get(name) for name in CUE_CONTENT}
+        values["performers"] = sorted(values["performers"] or [])
+        # The rich-text editor writes block keys into paragraphs on any save: not a change of the text.
+        values["commentary"] = re.sub(r' data-block-key="[^"]*"', "", values["commentary"] or "")
+        return tuple(values.values())
+
+    old = {key(cue): cue for cue in before}
+    new = {key(cue): cue for cue in after}
+    changes = []
+    for slug, cue in new.items():
+        if slug not in old:
+            changes.append(f"“{cue.get('title')}” (added)")
+        elif content(cue) != content(old[slug]):
+            changes.append(f"“{cue.get('title')}” (changed)")
+    changes.extend(f"“{cue.get('title')}” (removed)" for slug, cue in old.items() if slug not in new)
+    return changes
 
 
 class _CueRowValues:
@@ -115,19 +289,31 @@ class _CueRowValues:
 class CueForm(WagtailAdminModelForm):
     """One cue row; an empty slug is made from its title by TrackPageForm, which sees every row.
 
-    Its people and scenes are offered from the track's own soundtrack first.
+    Its people and scenes are offered from the track's own soundtrack first. Its scene, still and
+    performers are checked against rows the formset loads once for all cues (see CueFormSet.known).
     """
 
-    def __init__(self, *args, soundtrack=None, scenes_index=None, **kwargs):
+    def __init__(self, *args, soundtrack=None, scenes_index=None, people_first=None, known=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, message in GONE_MESSAGES.items():
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = message
         performers = self.fields.get("performers")
-        if soundtrack is not None and performers is not None:
-            performers.queryset = _own_people_first(performers.queryset, soundtrack)
+        if performers is not None and people_first is not None:
+            performers.queryset = people_first
         if scenes_index is not None and "scene" in self.fields:
             self.fields["scene"].widget = SceneChooser(opens_at=scenes_index)
+        if known is not None:
+            for name, rows in known(self).items():
+                _check_against(self.fields[name], rows)
+
+    def _get_validation_exclusions(self):
+        # The scene and still were found among the rows loaded for all cues (CueFormSet.known); the
+        # model's own check would ask the database again, once per cue.
+        exclude = super()._get_validation_exclusions()
+        if self.is_bound:
+            exclude.update({"scene", "still"})
+        return exclude
 
 
 class CueFormSet(BaseChildFormSet):
@@ -135,16 +321,126 @@ class CueFormSet(BaseChildFormSet):
 
     modelcluster's own check would only say "Please correct the duplicate data" and drop the slug
     before ours could name the other cue; the database constraint still stands behind both.
+
+    Django would check each row's scene, still and performers with queries of their own (900 for
+    300 cues, and the people with a join each); the rows posted are loaded once here instead.
     """
 
     soundtrack = None  # set by TrackPageForm before the rows are made
     scenes_index = None
+    CHOSEN = ("scene", "still", "performers")
+
+    def __init__(self, *args, **kwargs):
+        # Limit the choices once, on the form class, not again in each of hundreds of rows (Django's
+        # ModelForm applies a field's limit_choices_to to a fresh queryset in every form).
+        for form_field in self.form.base_fields.values():
+            limit = getattr(form_field, "get_limit_choices_to", lambda: None)()
+            if limit and hasattr(form_field, "queryset"):
+                form_field.queryset = form_field.queryset.complex_filter(limit)
+                form_field.limit_choices_to = None
+        super().__init__(*args, **kwargs)
 
     def validate_unique(self):
         pass
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The row's own id, which Django would look up in the database once per row.
+        pk_name = self.model._meta.pk.name
+        if self.is_bound and pk_name in form.fields:
+            if not hasattr(self, "_known_ids"):
+                ids = self._posted_ids(pk_name)
+                self._known_ids = self.model._default_manager.in_bulk(ids) if ids else {}
+            _check_against(form.fields[pk_name], self._known_ids)
+
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "soundtrack": self.soundtrack, "scenes_index": self.scenes_index}
+        return {
+            **super().get_form_kwargs(index),
+            "soundtrack": self.soundtrack,
+            "scenes_index": self.scenes_index,
+            "people_first": self._people_first(),
+            "known": self._known if self.is_bound else None,
+        }
+
+    def _people_first(self):
+        if self.soundtrack is None:
+            return None
+        if not hasattr(self, "_people_first_queryset"):
+            field = self.form.base_fields.get("performers")
+            people = field.queryset.complex_filter(field.get_limit_choices_to() or {}) if field else None
+            self._people_first_queryset = _own_people_first(people, self.soundtrack) if people is not None else None
+        return self._people_first_queryset
+
+    def _known(self, form):
+        """{field name: {pk: row}} of every scene, still and performer posted for any cue row."""
+        if not hasattr(self, "_known_rows"):
+            self._known_rows = {}
+            for name in self.CHOSEN:
+                field = form.fields.get(name)
+                if field is None:
+                    continue
+                ids = self._posted_ids(name)
+                queryset = field.queryset.model._default_manager.all() if name != "performers" else field.queryset
+                self._known_rows[name] = queryset.in_bulk(ids) if ids else {}
+        return self._known_rows
+
+    def _posted_ids(self, name) -> list[int]:
+        ids = set()
+        for index in range(self.total_form_count()):
+            key = f"{self.prefix}-{index}-{name}"
+            values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
+            ids.update(int(value) for value in _as_list(values) if str(value or "").isdigit())
+        return sorted(ids)
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+class _KnownChoice:
+    """A choice field that looks a posted id up among rows loaded beforehand, not in the database."""
+
+    known: dict = {}
+
+    def _lookup(self, value):
+        try:
+            return self.known[int(str(value))]
+        except (KeyError, ValueError, TypeError):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+    def to_python(self, value):
+        return None if value in self.empty_values else self._lookup(value)
+
+
+class _KnownChoices(_KnownChoice):
+    """The same for a multiple choice (ModelMultipleChoiceField checks its values in _check_values)."""
+
+    def to_python(self, value):
+        return ModelMultipleChoiceField.to_python(self, value)
+
+    def _check_values(self, value):
+        rows = []
+        for item in value:
+            row = self._lookup(item)
+            if row not in rows:
+                rows.append(row)
+        return rows
+
+
+_CHECKED_CLASSES: dict = {}
+
+
+def _check_against(field, rows):
+    kind = type(field)
+    if kind not in _CHECKED_CLASSES:
+        mixin = _KnownChoices if issubclass(kind, ModelMultipleChoiceField) else _KnownChoice
+        _CHECKED_CLASSES[kind] = type(f"Known{kind.__name__}", (mixin, kind), {})
+    field.__class__ = _CHECKED_CLASSES[kind]
+    field.known = rows
 
 
 def _own_people_first(people, soundtrack):

@@ -1,32 +1,33 @@
-"""Admin panels of a track: the cue rows, and the player editors stamp them with."""
+"""The track editor's cue editor: one compact line per cue, one cue open at a time, a stamping player.
+
+The cues stay Wagtail's inline formset of the page form, so every save is a page revision (drafts,
+preview, moderation, history and locking work as for any page). What changes is how the rows are
+drawn: a closed cue is a line and hidden inputs holding what its fields would post, so a 300-cue
+track does not render 300 rich-text editors, choosers and checkbox lists. Opening a cue copies the
+formset's empty-form template into its row, filled with those values (static/js/admin/cue-editor.js);
+only then are its Draftail editor and choosers made. A cue with errors after a failed save comes
+back drawn in full, beside its messages.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+
+from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.urls import reverse
-from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
+from wagtail.images import get_image_model
 
+from listening.core.timecode import TimeFormatError, format_time, parse_time
+from listening.people.models import PersonPage
+from listening.scenes.models import ScenePage
+
+from .cue_rules import GAP, OVERLAP, PAST_THE_END
 from .forms import CueForm, CueFormSet
-
-
-class CueInlinePanel(InlinePanel):
-    """The cues InlinePanel with the forms above."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        formset = options["formsets"][self.relation_name]
-        base_form = formset.get("form")
-        defer = getattr(getattr(base_form, "_meta", None), "defer_required_on_fields", None)
-        kwargs = {"defer_required_on_fields": defer} if defer else {}
-        formset["form"] = get_form_for_model(self.db_field.related_model, form_class=CueForm, **kwargs)
-        formset["formset"] = CueFormSet
-        return options
-
-
-CUE_HELP = (
-    "Listen with the player above: each cue has Set start to now, Set end to now, nudges and Play from this cue. "
-    "In a start or end field, ↑ and ↓ nudge by 0.1 s, with Shift by 1 s. Times are checked when you save."
-)
+from .layers import CueLayer
 
 # (milliseconds, button text, what it does in words for screen readers)
 NUDGES = [
@@ -36,39 +37,226 @@ NUDGES = [
     (1000, "+1", "1 second later"),
 ]
 
+# The editor's keyboard shortcuts, as shown on screen; cue-editor.js keeps the same keys in its map.
+# None fires while the focus is in a field; Esc leaves a field for its cue's line.
+SHORTCUTS = [
+    ("A", "add a cue here"),
+    ("S", "set start to now"),
+    ("E", "set end to now"),
+    ("← →", "nudge 0.1 s"),
+    ("Shift ← →", "nudge 1 s"),
+    ("P", "play from the open cue"),
+    ("K", "play or pause"),
+    ("J / U", "next / previous cue"),
+    ("C", "the sounding cue"),
+    ("Esc", "leave a field"),
+]
 
-class StampPanel(Panel):
-    """A player of the track's audio that stamps times into the cue rows (static/js/admin/stamp-panel.js).
+CLASH_KINDS = {OVERLAP: "Overlap", GAP: "Gap", PAST_THE_END: "Past the end"}
 
-    Rendered before the cues InlinePanel; the Stimulus controller adds per-row buttons to every cue
-    row, including rows added later, and follows the audio chooser so it plays an audio just chosen.
-    """
+# The fields a closed cue keeps as hidden inputs; the empty-form template has the same names.
+ROW_FIELDS = ("id", "start_ms", "end_ms", "layer", "title", "slug", "commentary", "scene", "still", "sources")
 
-    def __init__(self, formset="cues", **kwargs):
-        self.formset = formset
-        kwargs.setdefault("heading", "Listen and stamp")
-        kwargs.setdefault("icon", "media")
-        kwargs.setdefault("classname", "stamp-panel")
-        super().__init__(**kwargs)
 
-    def clone_kwargs(self):
-        return {**super().clone_kwargs(), "formset": self.formset}
+@dataclass
+class CueLine:
+    """A cue as the list shows it closed: its summary, and what its fields post."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "tracks/admin/stamp_panel.html"
+    index: int
+    prefix: str
+    start_ms: int | None
+    end_ms: int | None
+    time: str
+    layer: str
+    layer_label: str
+    title: str
+    players: str
+    scene: str
+    still: str = ""
+    packed: dict = field(default_factory=dict)  # what its fields post, by field name (see forms.unpack_cue_rows)
+    child: object = None  # the row drawn in full, when its form has errors
+    errors: list = field(default_factory=list)
+    deleted: bool = False
+
+
+def _pk(value):
+    return getattr(value, "pk", value)
+
+
+def _ms(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_time(str(value))
+    except TimeFormatError:
+        return None
+
+
+class CueEditorPanel(InlinePanel):
+    """The cues, edited as a compact list with a stamping player and a timeline above it."""
+
+    def __init__(self, relation_name="cues", *args, **kwargs):
+        kwargs.setdefault("classname", "cue-editor-panel")
+        super().__init__(relation_name, *args, **kwargs)
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        base_form = formset.get("form")
+        defer = getattr(getattr(base_form, "_meta", None), "defer_required_on_fields", None)
+        kwargs = {"defer_required_on_fields": defer} if defer else {}
+        form_class = get_form_for_model(self.db_field.related_model, form_class=CueForm, **kwargs)
+        formset["form"] = form_class
+        formset["formset"] = CueFormSet
+        # The warnings the editor accepted on the timeline, saved with the page (and its revisions).
+        options["fields"] = ["accepted_clashes"]
+        options["widgets"] = {"accepted_clashes": forms.HiddenInput}
+        return options
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "tracks/admin/cue_editor.html"
+
+        def __init__(self, **kwargs):
+            # InlinePanel's own __init__ would bind a full panel to every row; only rows with errors get one.
+            super(InlinePanel.BoundPanel, self).__init__(**kwargs)
+            self.label = self.panel.label
+            if self.form is None:
+                return
+            self.formset = self.form.formsets[self.panel.relation_name]
+            self.child_edit_handler = self.panel.child_edit_handler
+            self.children = []
+            for subform in self.formset.forms:
+                subform.fields[DELETION_FIELD_NAME].widget = forms.HiddenInput()
+                if self.formset.can_order:
+                    subform.fields[ORDERING_FIELD_NAME].widget = forms.HiddenInput()
+            empty_form = self.formset.empty_form
+            empty_form.fields[DELETION_FIELD_NAME].widget = forms.HiddenInput()
+            if self.formset.can_order:
+                empty_form.fields[ORDERING_FIELD_NAME].widget = forms.HiddenInput()
+            self.empty_child = self.child_edit_handler.get_bound_panel(
+                instance=empty_form.instance,
+                request=self.request,
+                form=empty_form,
+                prefix=f"{self.prefix}-__prefix__",
+            )
+
+        def cue_lines(self) -> list[CueLine]:
+            forms_ = self.formset.forms
+            people_ids, scene_ids, still_ids = set(), set(), set()
+            values = []
+            for subform in forms_:
+                row = {name: subform[name].value() for name in ROW_FIELDS if name in subform.fields}
+                row["performers"] = [_pk(p) for p in (subform["performers"].value() or [])]
+                values.append(row)
+                people_ids.update(str(p) for p in row["performers"])
+                if row.get("scene"):
+                    scene_ids.add(str(_pk(row["scene"])))
+                if row.get("still"):
+                    still_ids.add(str(_pk(row["still"])))
+            people = {
+                str(pk): title
+                for pk, title in PersonPage.objects.filter(pk__in=[p for p in people_ids if p.isdigit()]).values_list(
+                    "pk", "title"
+                )
+            }
+            scenes = {
+                str(pk): title
+                for pk, title in ScenePage.objects.filter(pk__in=[s for s in scene_ids if s.isdigit()]).values_list(
+                    "pk", "title"
+                )
+            }
+            stills = {
+                str(pk): title
+                for pk, title in get_image_model()
+                .objects.filter(pk__in=[s for s in still_ids if s.isdigit()])
+                .values_list("pk", "title")
+            }
+            layers = dict(CueLayer.choices)
+            lines = []
+            for index, (subform, row) in enumerate(zip(forms_, values, strict=True)):
+                start, end = _ms(row.get("start_ms")), _ms(row.get("end_ms"))
+                deleted = subform.is_bound and subform[DELETION_FIELD_NAME].value() not in (None, "", False, "False")
+                line = CueLine(
+                    index=index,
+                    prefix=subform.prefix,
+                    start_ms=start,
+                    end_ms=end,
+                    time=(format_time(start) if start is not None else "–:––")
+                    + ("–" + format_time(end) if end is not None else ""),
+                    layer=row.get("layer") or "",
+                    layer_label=layers.get(row.get("layer"), row.get("layer") or ""),
+                    title=row.get("title") or "",
+                    players=", ".join(people.get(str(p), "") for p in row["performers"] if str(p) in people),
+                    scene=scenes.get(str(_pk(row.get("scene"))), "") if row.get("scene") else "",
+                    still=stills.get(str(_pk(row.get("still"))), "") if row.get("still") else "",
+                    deleted=deleted,
+                )
+                if subform.is_bound and subform.errors:
+                    line.child = self.child_edit_handler.get_bound_panel(
+                        instance=subform.instance, request=self.request, form=subform, prefix=f"{self.prefix}-{index}"
+                    )
+                    line.errors = [message for messages in subform.errors.values() for message in messages]
+                else:
+                    line.packed = self._packed_values(subform, row, deleted)
+                lines.append(line)
+            lines.sort(key=lambda line: (line.start_ms is None, line.start_ms or 0, line.index))
+            # Rows are numbered in time order; the script numbers them again before each save.
+            for position, line in enumerate(lines, start=1):
+                if line.child is None:
+                    line.packed[ORDERING_FIELD_NAME] = position
+                    line.packed_json = json.dumps(line.packed, separators=(",", ":"), ensure_ascii=False)
+            return lines
+
+        @staticmethod
+        def _packed_values(subform, row, deleted):
+            """What the row's fields would post, as the real widgets would write them, in one object.
+
+            One hidden input per closed cue rather than fifteen: Wagtail's unsaved-changes check reads
+            the whole form on every key press, and with 300 cues its cost grew with the square of the
+            number of inputs. The page form unpacks it (forms.unpack_cue_rows).
+            """
+            packed = {}
+            for name, value in row.items():
+                if name == "performers":
+                    packed[name] = [str(pk) for pk in value]
+                    continue
+                widget = subform.fields[name].widget
+                if name in ("scene", "still", "id", "layer"):
+                    shown = _pk(value) if value not in (None, "") else ""
+                elif name == "commentary":
+                    shown = json.loads(widget.format_value(value))  # Draftail's contentstate, as an object
+                else:
+                    shown = widget.format_value(value)
+                packed[name] = "" if shown is None else shown
+            packed[DELETION_FIELD_NAME] = "on" if deleted else ""
+            return packed
 
         def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
+            context = super(InlinePanel.BoundPanel, self).get_context_data(parent_context)
             page = self.instance
             audio = getattr(page, "audio", None)
+            lines = self.cue_lines()
+            accepted = self.form["accepted_clashes"]
             context.update(
-                formset=self.panel.formset,
+                formset=self.formset,
+                lines=lines,
+                shown_count=sum(1 for line in lines if not line.deleted),
+                empty_child=self.empty_child,
+                layers=CueLayer.choices,
+                shortcuts=SHORTCUTS,
+                nudges=NUDGES,
+                clash_kinds=CLASH_KINDS,
+                time_tools=[("start_ms", "start", "S"), ("end_ms", "end", "E")],
+                accepted_field=accepted,
                 audio=audio,
                 audio_url=audio.file.url if audio and audio.file else "",
+                duration_ms=page.duration_ms if page is not None else None,
                 audio_source_url=reverse("tracks_admin:audio_source", args=[0]),
+                clashes_url=reverse("tracks_admin:cue_clashes"),
                 page_id=page.pk if page and page.pk else None,
-                time_fields=[("start_ms", "start"), ("end_ms", "end")],
-                nudges=NUDGES,
+                people_json=dict(PersonPage.objects.filter(kind="musician").values_list("pk", "title")),
             )
             if page and page.pk:
                 context.update(

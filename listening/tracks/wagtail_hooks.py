@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
-from . import admin_views
+from . import admin_views, cue_editor_views
 from .audio_admin import AudioFileViewSet
 from .cue_file_responses import CUE_FILE_FORMATS
 from .models import AudioFile, TrackPage, shown_list
@@ -25,6 +25,7 @@ track_admin_urls = [
         for kind, spec in CUE_FILE_FORMATS.items()
     ),
     path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
+    path("cues/clashes/", cue_editor_views.cue_clashes, name="cue_clashes"),
 ]
 
 
@@ -46,7 +47,17 @@ def audio_length_warning_js():
 @hooks.register("insert_global_admin_css")
 def cue_admin_css():
     # The import page is not a panel, so it cannot bring the stylesheet as panel media.
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/stamp.css"))
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("css/admin/stamp.css"),
+        static("css/admin/cue-editor.css"),
+    )
+
+
+@hooks.register("insert_editor_js")
+def first_error_script():
+    # After a failed save: show the tab and field at fault, and name them (any page or snippet editor).
+    return format_html('<script type="module" src="{}"></script>', static("js/admin/first-error.js"))
 
 
 @hooks.register("after_edit_snippet")

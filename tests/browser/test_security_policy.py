@@ -109,11 +109,14 @@ def test_the_page_editor_runs_without_a_policy_violation(watched, demo_server):
     page.wait_for_selector("wagtail-userbar", state="attached")
     edit = page.locator("a[href*='/admin/pages/'][href$='/edit/']").first
     page.goto(urljoin(demo_server + "/", edit.get_attribute("href")))
-    page.wait_for_selector("[data-controller='listening-stamp']")
+    page.wait_for_selector("[data-controller='listening-cue-editor']", state="attached")
     page.wait_for_load_state("networkidle")
     # The rich text editor and the preview panel are the admin's busiest scripts. The preview is the
     # public page, under the public policy, framed by the admin.
     page.locator(".Draftail-Editor").first.wait_for()
+    # A cue's editor and choosers are made when it is opened, from the form's template.
+    page.locator("[data-cue-line]").first.click()
+    page.locator("[data-cue-row] .Draftail-Editor").first.wait_for()
     page.click("button[data-side-panel-toggle='preview']")
     # Wagtail loads each new preview into a second frame, then drops the first one.
     preview = page.locator("iframe.w-preview__iframe").last.content_frame

@@ -26,7 +26,7 @@ def open_editor_from_the_public_page(page, base):
     page.goto(base + TRACK)
     edit = page.locator("a[href*='/admin/pages/'][href$='/edit/']").first
     page.goto(urljoin(base + "/", edit.get_attribute("href")))
-    page.wait_for_selector("[data-controller='listening-stamp']")
+    page.wait_for_selector("[data-controller='listening-cue-editor']", state="attached")
     return page.url
 
 
@@ -37,11 +37,13 @@ def audio_time(page):
 def test_editor_stamps_a_cue_saves_publishes_and_the_page_highlights_it(page, demo_server, screenshot):
     log_in(page, demo_server)
     edit_url = open_editor_from_the_public_page(page, demo_server)
-    rows = page.locator("#id_cues-FORMS > [data-inline-panel-child]")
+    rows = page.locator("#id_cues-FORMS > [data-cue-row]")
     assert rows.count() >= 5
-    # Every row has the stamping tools, beside its start and end.
-    for slot in ("start_ms", "end_ms", "play"):
-        assert page.locator(f"#id_cues-FORMS [data-stamp-slot='{slot}']").count() == rows.count()
+    # A cue opened from its line has the stamping tools, beside its fields.
+    rows.first.locator("[data-cue-line]").click()
+    for field in ("start_ms", "end_ms"):
+        assert rows.first.locator(f"[data-cue-tool='set'][data-field='{field}']").is_visible()
+    assert rows.first.locator("[data-cue-tool='play']").is_visible()
     screenshot("editor-stamp-panel")
 
     audio = page.locator(".stamp__audio")
@@ -52,7 +54,8 @@ def test_editor_stamps_a_cue_saves_publishes_and_the_page_highlights_it(page, de
     )
     page.wait_for_function("document.querySelector('.stamp__audio').currentTime > 20.6")
     page.get_by_role("button", name="Add a cue here").click()
-    new_row = rows.last
+    new_row = page.locator("[data-cue-row].cue-row--open")
+    assert new_row.count() == 1
     start_text = new_row.locator("input[name$='-start_ms']").input_value()
     assert re.fullmatch(r"0:2\d\.\d", start_text), start_text
     # Focus went to the new cue's title, ready to type.
@@ -117,33 +120,30 @@ def test_stamping_works_on_a_new_track_before_its_first_save(page, demo_server, 
     edit = page.locator("a[href*='/admin/pages/'][href$='/edit/']").first
     soundtrack_id = re.search(r"/pages/(\d+)/edit/", edit.get_attribute("href"))[1]
     page.goto(f"{demo_server}/admin/pages/add/tracks/trackpage/{soundtrack_id}/")
-    page.wait_for_selector("[data-controller='listening-stamp']")
-    status = page.locator("[data-listening-stamp-target='status']")
-    assert page.locator("[data-listening-stamp-target='empty']").is_visible()
+    page.wait_for_selector("[data-controller='listening-cue-editor']", state="attached")
+    status = page.locator("[data-listening-cue-editor-target='status']")
+    assert page.locator("[data-listening-cue-editor-target='empty']").is_visible()
 
-    # A row added with Wagtail's own "Add cue" gets the tools too.
-    page.locator("#id_cues-ADD").click()
-    row = page.locator("#id_cues-FORMS > [data-inline-panel-child]").last
-    assert row.locator("[data-stamp-slot='start_ms'] button", has_text="Set start to now").count() == 1
-    row.get_by_role("button", name="Set start to now").click()
+    # Without audio there is nothing to stamp from: the editor is told so, and no cue is added.
+    page.get_by_role("button", name="Add a cue here").click()
     assert "Choose an audio file" in status.text_content()
+    assert page.locator("#id_cues-FORMS > [data-cue-row]").count() == 0
 
     # Choose the audio in the chooser: the player follows, before anything is saved.
     page.get_by_role("button", name="Choose audio file").click()
     page.locator(".modal a[data-chooser-modal-choice]", has_text="Générique").first.click()
     page.wait_for_function("document.querySelector('.stamp__audio').getAttribute('src')")
     page.wait_for_function("document.querySelector('.stamp__audio').readyState >= 1")
-    assert not page.locator("[data-listening-stamp-target='empty']").is_visible()
+    assert not page.locator("[data-listening-cue-editor-target='empty']").is_visible()
     page.evaluate("document.querySelector('.stamp__audio').currentTime = 12.3")
     page.wait_for_function("Math.abs(document.querySelector('.stamp__audio').currentTime - 12.3) < 0.05")
-    row.get_by_role("button", name="Set start to now").click()
-    assert row.locator("input[name$='-start_ms']").input_value() == "0:12.3"
     page.get_by_role("button", name="Add a cue here").click()
-    added = page.locator("#id_cues-FORMS > [data-inline-panel-child]").last
+    added = page.locator("#id_cues-FORMS > [data-cue-row]").last
     assert added.locator("input[name$='-start_ms']").input_value() == "0:12.3"
-    assert added.locator("[data-stamp-slot='play']").count() == 1
+    assert added.locator("[data-cue-tool='play']").count() == 1
     # Nudges by button: a second later, then a tenth earlier.
     added.get_by_role("button", name="Start 1 second later").click()
     added.get_by_role("button", name="Start 0.1 second earlier").click()
     assert added.locator("input[name$='-start_ms']").input_value() == "0:13.2"
+    assert added.locator("[data-part='time']").inner_text() == "0:13.2"
     screenshot("editor-new-track-stamping")
