@@ -170,8 +170,11 @@ def build_chart(
     order = [person.pk for person in people if person.pk in playing]
     order += [pk for pk in playing if pk not in order]
     sounding = {person.pk for span in active for person in span.cue.performers.all()}
+    # The credited people come with their portraits loaded; a cue's performer would ask for each.
+    credited = {person.pk: person for person in people}
     for pk in order:
         person, intervals = playing[pk]
+        person = credited.get(pk, person)
         bars = [_place(Bar(start, end, person.title), duration) for start, end in _merge(intervals)]
         lanes.append(Lane("performer", person.title, bars, key=person.slug, person=person, active=pk in sounding))
 
