@@ -70,3 +70,20 @@ def test_dragging_on_the_chart_fills_the_steps_range_and_a_draft_keeps_it(page, 
     page.wait_for_load_state("networkidle")
     step = page.locator(STEP).first
     assert (field(step, "start").input_value(), field(step, "end").input_value()) == (start, end)
+
+
+def test_a_step_added_after_the_page_loaded_gets_a_picker_and_a_guess_step_one_for_its_start(page, demo_server):
+    log_in(page, demo_server)
+    open_lesson_editor(page, demo_server)
+    pickers = page.get_by_role("button", name="Pick the range on the chart")
+    before = pickers.count()
+    assert before == page.locator(STEP).count() >= 1
+    assert page.locator(".guess-step-block").first.get_by_role("button", name="Pick where to start on the chart").count() == 1
+
+    page.locator("[data-contentpath='steps'] button[title='Insert a block']").last.click()
+    page.get_by_role("option", name="Listening step").click()
+    page.wait_for_function(f"document.querySelectorAll('.listening-step-block [data-range-picker]').length === {before + 1}")
+    added = page.locator(STEP).nth(before)
+    # No track chosen yet: the picker says what it needs rather than opening an empty chart.
+    added.get_by_role("button", name="Pick the range on the chart").click()
+    assert added.locator(".range-picker-status").inner_text() == "Choose a track first: its chart opens here."
