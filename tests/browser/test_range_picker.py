@@ -78,12 +78,51 @@ def test_a_step_added_after_the_page_loaded_gets_a_picker_and_a_guess_step_one_f
     pickers = page.get_by_role("button", name="Pick the range on the chart")
     before = pickers.count()
     assert before == page.locator(STEP).count() >= 1
-    assert page.locator(".guess-step-block").first.get_by_role("button", name="Pick where to start on the chart").count() == 1
+    guess = page.locator(".guess-step-block").first
+    assert guess.get_by_role("button", name="Pick where to start on the chart").count() == 1
 
     page.locator("[data-contentpath='steps'] button[title='Insert a block']").last.click()
     page.get_by_role("option", name="Listening step").click()
-    page.wait_for_function(f"document.querySelectorAll('.listening-step-block [data-range-picker]').length === {before + 1}")
+    page.wait_for_function(
+        f"document.querySelectorAll('.listening-step-block [data-range-picker]').length === {before + 1}"
+    )
     added = page.locator(STEP).nth(before)
     # No track chosen yet: the picker says what it needs rather than opening an empty chart.
     added.get_by_role("button", name="Pick the range on the chart").click()
     assert added.locator(".range-picker-status").inner_text() == "Choose a track first: its chart opens here."
+
+
+def test_from_the_keyboard_enter_on_a_cue_mark_then_shift_enter_on_another_picks_the_range_between(page, demo_server):
+    log_in(page, demo_server)
+    open_lesson_editor(page, demo_server)
+    step = page.locator(STEP).first
+    step.get_by_role("button", name="Pick the range on the chart").click()
+    marks = step.locator(".range-picker [data-chart] [data-mark-for]")
+    marks.first.wait_for()
+    first, second = marks.nth(1), marks.nth(2)
+    first.focus()
+    page.keyboard.press("Enter")
+    second.focus()
+    page.keyboard.press("Shift+Enter")
+    expected = sorted(float(mark.get_attribute("data-seek-to")) for mark in (first, second))
+    picked = [parse_time(field(step, name).input_value()) / 1000 for name in ("start", "end")]
+    assert picked == pytest.approx(expected, abs=0.05)
+    assert "/admin/pages/" in page.url  # the marks' reader links were not followed
+
+
+def test_a_guess_steps_start_is_picked_by_dragging_too(page, demo_server):
+    log_in(page, demo_server)
+    open_lesson_editor(page, demo_server)
+    step = page.locator(".guess-step-block").first
+    step.get_by_role("button", name="Pick where to start on the chart").click()
+    chart = step.locator(".range-picker [data-chart]")
+    chart.wait_for()
+    duration = float(chart.get_attribute("data-duration"))
+    plot = chart.locator(".chart-row--wave .chart-plot").bounding_box()
+    y = plot["y"] + plot["height"] / 2
+    page.mouse.move(plot["x"] + plot["width"] * 0.2, y)
+    page.mouse.down()
+    page.mouse.move(plot["x"] + plot["width"] * 0.3, y, steps=5)
+    page.mouse.up()
+    picked = parse_time(field(step, "listen_from").input_value()) / 1000
+    assert picked == pytest.approx(duration * 0.2, abs=duration * 0.01)
