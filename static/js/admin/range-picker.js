@@ -97,6 +97,13 @@ class RangePicker {
     after.after(this.root);
     this.toggle.addEventListener("click", () => (this.panel.hidden ? this.open() : this.close()));
     for (const input of this.inputs) input.addEventListener("input", () => this.drawTyped());
+    // Another track chosen (the chooser fires `change`): an open chart is the old track's, so show the new one.
+    block.querySelector('[data-contentpath="track"] input[type="hidden"]')?.addEventListener("change", () => {
+      if (this.panel.hidden) return this.say("");
+      this.close();
+      this.open();
+    });
+    this.asked = 0;
   }
 
   say(text) {
@@ -104,6 +111,7 @@ class RangePicker {
   }
 
   close() {
+    this.asked += 1;
     this.audio?.pause();
     this.panel.hidden = true;
     this.panel.replaceChildren();
@@ -119,18 +127,22 @@ class RangePicker {
       return;
     }
     this.say("Opening the track's chart…");
+    const asked = ++this.asked; // a later opening (another track) wins over an answer still on its way
     let response;
+    let html;
     try {
       response = await fetch(chartUrl(trackId), { credentials: "same-origin", headers: { Accept: "text/html" } });
+      html = await response.text();
     } catch {
-      this.say("The chart could not be fetched. Type the times instead.");
+      if (asked === this.asked) this.say("The chart could not be fetched. Type the times instead.");
       return;
     }
+    if (asked !== this.asked) return;
     if (!response.ok) {
       this.say(response.status === 403 ? "You may not open this track in the admin, so not its chart either." : "That track's chart could not be opened.");
       return;
     }
-    this.panel.innerHTML = await response.text();
+    this.panel.innerHTML = html;
     this.panel.hidden = false;
     this.toggle.setAttribute("aria-expanded", "true");
     this.say("");
