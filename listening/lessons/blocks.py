@@ -37,6 +37,8 @@ class ListeningStepBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = "Listening step"
+        # The range picker (static/js/admin/range-picker.js) finds the steps by this class.
+        form_classname = "struct-block listening-step-block"
 
     def clean(self, value):
         value = super().clean(value)
@@ -79,6 +81,7 @@ class GuessStepBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = "Guess before you read"
+        form_classname = "struct-block guess-step-block"
 
     def clean(self, value):
         value = super().clean(value)

@@ -534,6 +534,21 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
             )
         )
 
+    def chart_for_editors(self):
+        """The chart as an editor sees this (revision of the) track: its cues as they stand, drafted
+        scenes named, no moment or range chosen. For the lesson editor's range picker."""
+        duration = self.duration_ms
+        spans = cue_spans(_renderable(self, list(self.cues.all())), duration)
+        scenes = _readable_scenes((span.cue.scene for span in spans if span.cue.scene), preview=True)
+        audio_available = self.audio is not None and self.audio.file_is_stored
+        return build_chart(
+            spans,
+            duration,
+            peaks=self.audio.waveform if audio_available else None,
+            people=[credit.person for credit in self.credits.all()],
+            readable_scenes={scene.pk for scene in scenes},
+        )
+
     def get_context(self, request, *args, cue_slug: str | None = None, **kwargs):
         """The track at a moment: `?t=`, or the range of the cue named by `cue_slug` (its permalink)."""
         context = super().get_context(request, *args, **kwargs)
