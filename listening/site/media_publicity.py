@@ -11,6 +11,7 @@ With media in a local folder nothing here does anything: the app serves every fi
 from __future__ import annotations
 
 import logging
+import time
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -36,12 +37,22 @@ def sync_audio(audio_ids) -> None:
         transaction.on_commit(lambda: _apply(ids))
 
 
+# A busy storage may drop a request; an audio left readable after its track is hidden is a leak,
+# so each change is tried a few times before it is logged.
+ATTEMPTS = 3
+
+
 def _apply(ids) -> None:
     for name in AudioFile.objects.filter(pk__in=ids).exclude(file="").values_list("file", flat=True):
-        try:
-            default_storage.set_public(name, is_public(name))
-        except Exception:  # the storage's own errors; the next change of the track asks again
-            logger.exception("Could not set who may read %s in object storage.", name)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                default_storage.set_public(name, is_public(name))
+                break
+            except Exception:  # the storage's own errors; the next change of the track asks again
+                if attempt == ATTEMPTS:
+                    logger.exception("Could not set who may read %s in object storage.", name)
+                else:
+                    time.sleep(0.2 * attempt)
 
 
 def sync_subtree(page) -> None:
