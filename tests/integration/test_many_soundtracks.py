@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import (
     CueFactory,
+    LessonPageFactory,
     PersonPageFactory,
     ScenePageFactory,
     ScenesIndexPageFactory,
@@ -13,6 +14,7 @@ from tests.factories import (
     TrackCreditFactory,
     TrackPageFactory,
     home_page,
+    listening_step,
     people_index,
 )
 
@@ -51,7 +53,14 @@ def build_soundtrack(word: str, language: str):
         CueFactory(track=track, slug="opening", title=f"{word} opening", start_ms=0, scene=scene, performers=[player])
         CueFactory(track=track, slug="turn", title=f"{word} turn", start_ms=60_000, scene=scene, performers=[player])
         tracks.append(track)
-    return {"soundtrack": soundtrack, "scenes": scenes, "scene": scene, "people": [player, actor], "tracks": tracks}
+    lesson = LessonPageFactory(
+        parent=soundtrack,
+        title=f"{word} lesson",
+        slug=f"{word.lower()}-lesson",
+        steps=[listening_step(tracks[0], "0:00", "1:00", prompt=f"Listen for the {word} turn.")],
+    )
+    built = {"soundtrack": soundtrack, "scenes": scenes, "scene": scene, "people": [player, actor], "tracks": tracks}
+    return {**built, "lesson": lesson}
 
 
 @pytest.fixture
@@ -60,7 +69,15 @@ def two_soundtracks():
 
 
 def public_urls(built):
-    urls = [built["soundtrack"].url, built["scenes"].url, built["scene"].url]
+    lesson = built["lesson"].url
+    urls = [
+        built["soundtrack"].url,
+        built["scenes"].url,
+        built["scene"].url,
+        lesson,
+        f"{lesson}embed/",
+        f"{lesson}print/",
+    ]
     urls += [person.url for person in built["people"]]
     for track in built["tracks"]:
         urls += [track.url, track.cue_url(track.cues.first()), f"{track.url}cues.vtt", f"{track.url}cues.csv"]
