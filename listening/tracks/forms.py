@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
 from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.forms import ModelMultipleChoiceField
+from django.db.models import Count, Q, QuerySet
+from django.forms import Field, ModelChoiceField, ModelMultipleChoiceField
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -289,23 +291,14 @@ class _CueRowValues:
 class CueForm(WagtailAdminModelForm):
     """One cue row; an empty slug is made from its title by TrackPageForm, which sees every row.
 
-    Its people and scenes are offered from the track's own soundtrack first. Its scene, still and
-    performers are checked against rows the formset loads once for all cues (see CueFormSet.known).
+    Its fields come from CueFormSet.row_fields: people and scenes offered from the track's own
+    soundtrack first, and a scene, still or performer checked against rows loaded once for all cues.
     """
 
-    def __init__(self, *args, soundtrack=None, scenes_index=None, people_first=None, known=None, **kwargs):
+    def __init__(self, *args, row_fields=None, **kwargs):
+        if row_fields is not None:
+            self.base_fields = row_fields  # this request's fields, made once by CueFormSet.row_fields
         super().__init__(*args, **kwargs)
-        for name, message in GONE_MESSAGES.items():
-            if name in self.fields:
-                self.fields[name].error_messages["invalid_choice"] = message
-        performers = self.fields.get("performers")
-        if performers is not None and people_first is not None:
-            performers.queryset = people_first
-        if scenes_index is not None and "scene" in self.fields:
-            self.fields["scene"].widget = SceneChooser(opens_at=scenes_index)
-        if known is not None:
-            for name, rows in known(self).items():
-                _check_against(self.fields[name], rows)
 
     def _get_validation_exclusions(self):
         # The scene and still were found among the rows loaded for all cues (CueFormSet.known); the
@@ -331,14 +324,11 @@ class CueFormSet(BaseChildFormSet):
     CHOSEN = ("scene", "still", "performers")
 
     def __init__(self, *args, **kwargs):
-        # Limit the choices once, on the form class, not again in each of hundreds of rows (Django's
-        # ModelForm applies a field's limit_choices_to to a fresh queryset in every form).
-        for form_field in self.form.base_fields.values():
-            limit = getattr(form_field, "get_limit_choices_to", lambda: None)()
-            if limit and hasattr(form_field, "queryset"):
-                form_field.queryset = form_field.queryset.complex_filter(limit)
-                form_field.limit_choices_to = None
         super().__init__(*args, **kwargs)
+        # A page without a draft is edited from the database, not a revision: fetch every row's
+        # players at once rather than one query per row (300 for 300 cues).
+        if isinstance(self.queryset, QuerySet):
+            self.queryset = self.queryset.prefetch_related("performers")
 
     def validate_unique(self):
         pass
@@ -354,35 +344,50 @@ class CueFormSet(BaseChildFormSet):
             _check_against(form.fields[pk_name], self._known_ids)
 
     def get_form_kwargs(self, index):
-        return {
-            **super().get_form_kwargs(index),
-            "soundtrack": self.soundtrack,
-            "scenes_index": self.scenes_index,
-            "people_first": self._people_first(),
-            "known": self._known if self.is_bound else None,
-        }
+        return {**super().get_form_kwargs(index), "row_fields": self.row_fields}
 
-    def _people_first(self):
-        if self.soundtrack is None:
-            return None
-        if not hasattr(self, "_people_first_queryset"):
-            field = self.form.base_fields.get("performers")
-            people = field.queryset.complex_filter(field.get_limit_choices_to() or {}) if field else None
-            self._people_first_queryset = _own_people_first(people, self.soundtrack) if people is not None else None
-        return self._people_first_queryset
+    @cached_property
+    def row_fields(self):
+        """The rows' fields for this request, set up once and shared by every row.
 
-    def _known(self, form):
+        Django copies a form's fields into each form, cloning every choice field's queryset, and the
+        rows' own set-up (the people's order, the scene chooser, the checks against rows loaded
+        once) would be repeated in each: most of the cost of a formset of 300 cues. Here it is done
+        once; each row still gets its own copy of the fields, but they share these querysets, made
+        afresh for each request so no row sees another request's results.
+        """
+        fields = copy.deepcopy(self.form.base_fields)
+        for name, form_field in fields.items():
+            limit = getattr(form_field, "get_limit_choices_to", lambda: None)()
+            if limit and hasattr(form_field, "queryset"):
+                form_field.queryset = form_field.queryset.complex_filter(limit)
+                form_field.limit_choices_to = None
+            if name in GONE_MESSAGES:
+                form_field.error_messages["invalid_choice"] = GONE_MESSAGES[name]
+        performers = fields.get("performers")
+        if performers is not None and self.soundtrack is not None:
+            performers.queryset = _own_people_first(performers.queryset, self.soundtrack)
+        if self.scenes_index is not None and "scene" in fields:
+            fields["scene"].widget = SceneChooser(opens_at=self.scenes_index)
+        if self.is_bound:
+            for name, rows in self._known(fields).items():
+                _check_against(fields[name], rows)
+        for form_field in fields.values():
+            if isinstance(form_field, ModelChoiceField):
+                form_field.__class__ = _shared_queryset_class(type(form_field))
+        return fields
+
+    def _known(self, fields):
         """{field name: {pk: row}} of every scene, still and performer posted for any cue row."""
-        if not hasattr(self, "_known_rows"):
-            self._known_rows = {}
-            for name in self.CHOSEN:
-                field = form.fields.get(name)
-                if field is None:
-                    continue
-                ids = self._posted_ids(name)
-                queryset = field.queryset.model._default_manager.all() if name != "performers" else field.queryset
-                self._known_rows[name] = queryset.in_bulk(ids) if ids else {}
-        return self._known_rows
+        known = {}
+        for name in self.CHOSEN:
+            field = fields.get(name)
+            if field is None:
+                continue
+            ids = self._posted_ids(name)
+            queryset = field.queryset.model._default_manager.all() if name != "performers" else field.queryset
+            known[name] = queryset.in_bulk(ids) if ids else {}
+        return known
 
     def _posted_ids(self, name) -> list[int]:
         ids = set()
@@ -441,6 +446,23 @@ def _check_against(field, rows):
         _CHECKED_CLASSES[kind] = type(f"Known{kind.__name__}", (mixin, kind), {})
     field.__class__ = _CHECKED_CLASSES[kind]
     field.known = rows
+
+
+_SHARED_CLASSES: dict = {}
+
+
+def _shared_queryset_class(kind):
+    """`kind`, copied into each form without cloning its queryset (see CueFormSet.row_fields)."""
+    if kind not in _SHARED_CLASSES:
+
+        def __deepcopy__(self, memo):
+            # Field's copy, not ModelChoiceField's: that one would clone the queryset for each row.
+            result = Field.__deepcopy__(self, memo)
+            result.widget.choices = result.choices
+            return result
+
+        _SHARED_CLASSES[kind] = type(f"Shared{kind.__name__}", (kind,), {"__deepcopy__": __deepcopy__})
+    return _SHARED_CLASSES[kind]
 
 
 def _own_people_first(people, soundtrack):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.images import get_image_model
@@ -74,6 +75,7 @@ class CueLine:
     scene: str
     still: str = ""
     packed: dict = field(default_factory=dict)  # what its fields post, by field name (see forms.unpack_cue_rows)
+    packed_attribute: str = ""  # `packed` as JSON, escaped for an attribute in single quotes
     child: object = None  # the row drawn in full, when its form has errors
     errors: list = field(default_factory=list)
     deleted: bool = False
@@ -206,7 +208,10 @@ class CueEditorPanel(InlinePanel):
             for position, line in enumerate(lines, start=1):
                 if line.child is None:
                     line.packed[ORDERING_FIELD_NAME] = position
-                    line.packed_json = json.dumps(line.packed, separators=(",", ":"), ensure_ascii=False)
+                    packed_json = json.dumps(line.packed, separators=(",", ":"), ensure_ascii=False)
+                    # For an attribute in single quotes: & and ' escaped, the JSON's many " left as they are.
+                    escaped = packed_json.replace("&", "&amp;").replace("'", "&#39;")
+                    line.packed_attribute = mark_safe(escaped)  # noqa: S308 (escaped for its quotes just above)
             return lines
 
         @staticmethod

@@ -10,6 +10,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from listening.tracks.models import Cue, TrackPage
@@ -76,6 +78,35 @@ def test_a_300_cue_track_opens_compact_one_line_per_cue_without_300_editors(admi
     assert "Lena Marsh, Jules Okafor" in html
 
 
+def queries_to(request):
+    with CaptureQueriesContext(connection) as queries:
+        response = request()
+    assert response.status_code in (200, 302), response.status_code
+    return len(queries)
+
+
+@pytest.mark.parametrize("state", ["published", "draft"])
+def test_opening_and_saving_cost_as_many_queries_at_60_cues_as_at_6(admin_client, guide, state):
+    """A published page is edited from the database, a draft from its revision: neither may ask per cue."""
+    people = [guide.trumpeter, guide.saxophonist, guide.bassist]
+    counts = {}
+    for count in (6, 60):
+        Cue.objects.filter(track=guide.track).delete()
+        track = with_many_cues(guide.track, count, people)
+        if state == "draft":
+            track.title += " (draft)"
+            track.save_revision()
+        url = edit_url(track)
+        queries_to(lambda url=url: admin_client.get(url))  # the first visit fills caches
+        opened = queries_to(lambda url=url: admin_client.get(url))
+        data = edit_data(admin_client, track)
+        saved = queries_to(lambda url=url, data=data: admin_client.post(url, data))
+        counts[count] = (opened, saved)
+    (open_few, save_few), (open_many, save_many) = counts[6], counts[60]
+    assert open_many <= open_few + 2, counts
+    assert save_many <= save_few + 2, counts
+
+
 def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_client, long_track):
     def kept(cues):
         # Draftail writes block keys into paragraphs on any save, as Wagtail's editor always has.
@@ -92,6 +123,26 @@ def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_
     after = draft_cues(long_track)
     assert kept(after) == before
     assert {c.slug: sorted(p.pk for p in c.performers.all()) for c in after} == people_before
+
+
+def test_quotes_ampersands_and_angle_brackets_in_a_closed_cue_survive_an_unchanged_save(admin_client, track):
+    """A closed cue's values sit in a single-quoted attribute: each of these must come back as written."""
+    awkward = "l'échafaud & \"Florence\" <Jeanne Moreau> ''"
+    cue = track.cues.first()
+    cue.title = awkward
+    cue.sources = f"{awkward}\nLiner notes"
+    cue.commentary = "<p>It's 3 &lt; 4 &amp; “quoted” 'twice'</p>"
+    cue.save()
+    track.save_revision().publish()
+    html = admin_client.get(edit_url(track)).content.decode()
+    assert awkward not in html  # escaped, not raw
+
+    response = post(admin_client, track, edit_data(admin_client, track))
+    assert response.status_code == 302
+    saved = next(c for c in draft_cues(track) if c.slug == cue.slug)
+    assert saved.title == awkward
+    assert saved.sources == f"{awkward}\nLiner notes"
+    assert "It's 3 &lt; 4 &amp; “quoted” 'twice'" in saved.commentary
 
 
 def test_a_change_to_one_closed_cue_is_saved_as_a_draft_revision_and_published_later(admin_client, long_track):

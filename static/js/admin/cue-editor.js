@@ -170,8 +170,8 @@ class CueEditorController extends window.StimulusModule.Controller {
 
   /** Draw the row's fields in full from the empty-form template, with the values its hidden inputs hold. */
   materialize(row) {
-    const held = row.querySelector('[data-cue-values]');
-    if (!held) return;
+    if (row.querySelector('[data-cue-fields]')) return;
+    const held = row.querySelector('[data-cue-packed]'); // none on a row just added
     const values = new Map();
     Object.entries(this.packed(row) || {}).forEach(([name, value]) => {
       let shown = [String(value ?? '')];
@@ -204,7 +204,8 @@ class CueEditorController extends window.StimulusModule.Controller {
       if (!chooser || !chosen) return;
       chooser.classList.remove('blank');
       const title = chooser.querySelector('[data-chooser-title]');
-      if (title) title.textContent = row.dataset[`${name}Title`] || `#${chosen}`;
+      const known = name === 'scene' ? row.querySelector('[data-part="scene"]')?.textContent : row.dataset.stillTitle;
+      if (title) title.textContent = known || `#${chosen}`;
       const image = chooser.querySelector('[data-chooser-image]');
       if (image && row.dataset.stillThumb) image.src = row.dataset.stillThumb;
     });
@@ -212,7 +213,9 @@ class CueEditorController extends window.StimulusModule.Controller {
     fields.className = 'cue-row__editor';
     fields.dataset.cueFields = '';
     fields.append(fragment);
-    held.replaceWith(fields); // the template's scripts (choosers) run as it goes in; Draftail starts itself
+    // The template's scripts (choosers) run as it goes in; Draftail starts itself.
+    if (held) held.replaceWith(fields);
+    else row.append(fields);
     row.packedValues = null;
     this.equip(row);
   }
@@ -430,9 +433,7 @@ class CueEditorController extends window.StimulusModule.Controller {
       span.dataset.part = part;
       line.append(span);
     });
-    const held = document.createElement('div');
-    held.dataset.cueValues = '';
-    row.append(line, held);
+    row.append(line);
     this.listTarget.append(row);
     this.materialize(row);
     const layer = this.layerFilterTarget.value;
