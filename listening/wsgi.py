@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -12,3 +13,8 @@ application = get_wsgi_application()
 from listening.site.local_accounts import refuse_local_demo_accounts  # noqa: E402
 
 refuse_local_demo_accounts()
+
+# What is loaded by now (Django, Wagtail, the apps, the URL map) lives as long as the process: keep
+# it out of the garbage collector's sweeps, which otherwise walk all of it again and again while a
+# large request (a 300-cue track's editor makes a few hundred thousand objects) is being served.
+gc.freeze()

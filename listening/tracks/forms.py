@@ -10,7 +10,8 @@ from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.forms import Field, ModelChoiceField, ModelMultipleChoiceField
+from django.forms import Field, HiddenInput, ModelChoiceField, ModelMultipleChoiceField
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
@@ -335,6 +336,11 @@ class CueFormSet(BaseChildFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        # The cue editor keeps these as hidden inputs (its script numbers and deletes rows).
+        if DELETION_FIELD_NAME in form.fields:
+            form.fields[DELETION_FIELD_NAME].widget = HiddenInput()
+        if ORDERING_FIELD_NAME in form.fields:
+            form.fields[ORDERING_FIELD_NAME].widget = HiddenInput()
         # The row's own id, which Django would look up in the database once per row.
         pk_name = self.model._meta.pk.name
         if self.is_bound and pk_name in form.fields:
@@ -345,6 +351,19 @@ class CueFormSet(BaseChildFormSet):
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "row_fields": self.row_fields}
+
+    @cached_property
+    def template_row(self):
+        """The empty row new cues are copied from, made once (Django's empty_form is made at each use)."""
+        return self.empty_form
+
+    @property
+    def media(self):
+        # Every row has the same fields: Django would make all the rows' forms to ask the first.
+        return self.template_row.media
+
+    def is_multipart(self):
+        return self.template_row.is_multipart()
 
     @cached_property
     def row_fields(self):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
+from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.admin.panels import InlinePanel
@@ -129,14 +130,9 @@ class CueEditorPanel(InlinePanel):
             self.formset = self.form.formsets[self.panel.relation_name]
             self.child_edit_handler = self.panel.child_edit_handler
             self.children = []
-            for subform in self.formset.forms:
-                subform.fields[DELETION_FIELD_NAME].widget = forms.HiddenInput()
-                if self.formset.can_order:
-                    subform.fields[ORDERING_FIELD_NAME].widget = forms.HiddenInput()
-            empty_form = self.formset.empty_form
-            empty_form.fields[DELETION_FIELD_NAME].widget = forms.HiddenInput()
-            if self.formset.can_order:
-                empty_form.fields[ORDERING_FIELD_NAME].widget = forms.HiddenInput()
+            # The rows' forms are not made here: on opening, the lines are read from the cues
+            # themselves (see cue_rows), and CueFormSet hides each row's DELETE and ORDER inputs.
+            empty_form = self.formset.template_row
             self.empty_child = self.child_edit_handler.get_bound_panel(
                 instance=empty_form.instance,
                 request=self.request,
@@ -144,13 +140,36 @@ class CueEditorPanel(InlinePanel):
                 prefix=f"{self.prefix}-__prefix__",
             )
 
+        def cue_rows(self):
+            """(prefix, form or None, {field: value as its widget holds it}) for each row.
+
+            A page being opened is not bound to a post: its rows are read straight from the cues,
+            as their forms would show them, without making 300 forms nobody sees (a closed row is a
+            line and one hidden input). After a post, the rows are the bound forms, errors and all.
+            """
+            formset = self.formset
+            if formset.is_bound or formset.total_form_count() != formset.initial_form_count():
+                for subform in formset.forms:
+                    row = {name: subform[name].value() for name in ROW_FIELDS if name in subform.fields}
+                    row["performers"] = subform["performers"].value() if "performers" in subform.fields else []
+                    yield subform.prefix, subform, row
+                return
+            fields = formset.row_fields
+            names = [name for name in (*ROW_FIELDS, "performers") if name in fields or name == "id"]
+            for index, cue in enumerate(formset.get_queryset()):
+                initial = model_to_dict(cue, fields=names)
+                row = {}
+                for name in names:
+                    form_field = fields.get(name)
+                    row[name] = form_field.prepare_value(initial.get(name)) if form_field else initial.get(name)
+                yield formset.add_prefix(index), None, row
+
         def cue_lines(self) -> list[CueLine]:
-            forms_ = self.formset.forms
             people_ids, scene_ids, still_ids = set(), set(), set()
+            rows = list(self.cue_rows())
             values = []
-            for subform in forms_:
-                row = {name: subform[name].value() for name in ROW_FIELDS if name in subform.fields}
-                row["performers"] = [_pk(p) for p in (subform["performers"].value() or [])]
+            for _prefix, _subform, row in rows:
+                row["performers"] = [_pk(p) for p in (row.get("performers") or [])]
                 values.append(row)
                 people_ids.update(str(p) for p in row["performers"])
                 if row.get("scene"):
@@ -177,12 +196,13 @@ class CueEditorPanel(InlinePanel):
             }
             layers = dict(CueLayer.choices)
             lines = []
-            for index, (subform, row) in enumerate(zip(forms_, values, strict=True)):
+            for index, ((prefix, subform, _row), row) in enumerate(zip(rows, values, strict=True)):
                 start, end = _ms(row.get("start_ms")), _ms(row.get("end_ms"))
-                deleted = subform.is_bound and subform[DELETION_FIELD_NAME].value() not in (None, "", False, "False")
+                bound = subform is not None and subform.is_bound
+                deleted = bound and subform[DELETION_FIELD_NAME].value() not in (None, "", False, "False")
                 line = CueLine(
                     index=index,
-                    prefix=subform.prefix,
+                    prefix=prefix,
                     start_ms=start,
                     end_ms=end,
                     time=(format_time(start) if start is not None else "–:––")
@@ -195,13 +215,13 @@ class CueEditorPanel(InlinePanel):
                     still=stills.get(str(_pk(row.get("still"))), "") if row.get("still") else "",
                     deleted=deleted,
                 )
-                if subform.is_bound and subform.errors:
+                if bound and subform.errors:
                     line.child = self.child_edit_handler.get_bound_panel(
                         instance=subform.instance, request=self.request, form=subform, prefix=f"{self.prefix}-{index}"
                     )
                     line.errors = [message for messages in subform.errors.values() for message in messages]
                 else:
-                    line.packed = self._packed_values(subform, row, deleted)
+                    line.packed = self._packed_values(self.formset.row_fields, row, deleted)
                 lines.append(line)
             lines.sort(key=lambda line: (line.start_ms is None, line.start_ms or 0, line.index))
             # Rows are numbered in time order; the script numbers them again before each save.
@@ -215,7 +235,7 @@ class CueEditorPanel(InlinePanel):
             return lines
 
         @staticmethod
-        def _packed_values(subform, row, deleted):
+        def _packed_values(fields, row, deleted):
             """What the row's fields would post, as the real widgets would write them, in one object.
 
             One hidden input per closed cue rather than fifteen: Wagtail's unsaved-changes check reads
@@ -227,7 +247,7 @@ class CueEditorPanel(InlinePanel):
                 if name == "performers":
                     packed[name] = [str(pk) for pk in value]
                     continue
-                widget = subform.fields[name].widget
+                widget = fields[name].widget if name in fields else forms.HiddenInput()
                 if name in ("scene", "still", "id", "layer"):
                     shown = _pk(value) if value not in (None, "") else ""
                 elif name == "commentary":
@@ -245,7 +265,9 @@ class CueEditorPanel(InlinePanel):
             lines = self.cue_lines()
             accepted = self.form["accepted_clashes"]
             context.update(
-                formset=self.formset,
+                management_form=self.formset.management_form,
+                non_form_errors=self.formset.non_form_errors(),
+                formset_prefix=self.formset.prefix,
                 lines=lines,
                 shown_count=sum(1 for line in lines if not line.deleted),
                 empty_child=self.empty_child,

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from listening.tracks.forms import CueForm
 from listening.tracks.models import Cue, TrackPage
 from tests.admin_forms import add_cue, cue_index, edit_data, edit_url, form_values
 from tests.factories import CueFactory
@@ -105,6 +106,24 @@ def test_opening_and_saving_cost_as_many_queries_at_60_cues_as_at_6(admin_client
     (open_few, save_few), (open_many, save_many) = counts[6], counts[60]
     assert open_many <= open_few + 2, counts
     assert save_many <= save_few + 2, counts
+
+
+def test_opening_a_track_makes_no_form_per_cue_yet_lines_hold_what_forms_would(admin_client, guide, monkeypatch):
+    """Rows are read from the cues on opening; a form is made only for the template new cues come from."""
+    track = with_many_cues(guide.track, 40, [guide.trumpeter, guide.saxophonist])
+    made = []
+    original = CueForm.__init__
+    monkeypatch.setattr(CueForm, "__init__", lambda self, *a, **k: made.append(1) or original(self, *a, **k))
+    html = admin_client.get(edit_url(track)).content.decode()
+    assert len(made) == 1, len(made)
+    values = form_values(html)
+    cue = Cue.objects.get(track=track, slug="many-4")
+    row = next(key.removesuffix("-slug") for key, value in values.items() if value == "many-4")
+    assert values[f"{row}-id"] == str(cue.pk)
+    assert values[f"{row}-title"] == cue.title
+    assert values[f"{row}-layer"] == cue.layer
+    assert sorted(values[f"{row}-performers"]) == sorted(str(p.pk) for p in cue.performers.all())
+    assert json.loads(values[f"{row}-commentary"])["blocks"][0]["text"] == "Listen to moment 4: the trumpet answers."
 
 
 def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_client, long_track):

@@ -25,6 +25,7 @@ import {
 
 const FIELD_WORDS = { start_ms: 'start', end_ms: 'end' };
 const CHECK_DELAY_MS = 250;
+const TIMELINE_FIELDS = ['start_ms', 'end_ms', 'layer', 'title']; // what a bar or a clash is drawn from
 
 class CueEditorController extends window.StimulusModule.Controller {
   static targets = [
@@ -312,7 +313,9 @@ class CueEditorController extends window.StimulusModule.Controller {
     this.describe(row);
     const name = event.target.name?.slice(row.dataset.prefix.length + 1);
     if (event.type === 'change' && name === 'start_ms') this.place(row);
-    if (['start_ms', 'end_ms', 'layer', 'title'].includes(name) || event.type === 'change') {
+    // Only what the timeline shows: the commentary's editor reports a change every few keys, and
+    // redrawing 300 bars (and asking for clashes) each time would make typing lag.
+    if (TIMELINE_FIELDS.includes(name)) {
       this.draw();
       this.scheduleCheck();
     }
