@@ -62,6 +62,8 @@ logger = logging.getLogger(__name__)
 
 # One rendition of each still for the stage: the player swaps between them without new queries.
 STILL_SPEC = "fill-1280x720|format-webp"
+# Narrower copies offered beside it (the stage's srcset): a phone need not fetch 1280 pixels.
+STILL_NARROWER_SPECS = ("fill-640x360|format-webp", "fill-960x540|format-webp")
 
 
 class AudioFileForm(RefusesUploadsIntoUnwritableMedia, WagtailAdminModelForm):
@@ -522,7 +524,7 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
         """
         if getattr(request, "is_preview", False) or not self.pk:
             return list(self.cues.all())
-        images = get_image_model().objects.prefetch_renditions(STILL_SPEC)
+        images = get_image_model().objects.prefetch_renditions(STILL_SPEC, *STILL_NARROWER_SPECS)
         scene_stills = SceneStill.objects.order_by("sort_order").prefetch_related(Prefetch("image", queryset=images))
         return list(
             Cue.objects.filter(track=self)
@@ -580,6 +582,7 @@ class TrackPage(Shareable, FoldedSearchText, RoutablePageMixin, Page):
                 "active": id(span.cue) in active_ids,
                 "scene": span.cue.scene if span.cue.scene_id in readable else None,
                 "still": _stage_still(span.cue, readable),
+                "still_srcset": _stage_srcset(span.cue, readable),
                 "performer_slugs": " ".join(p.slug for p in span.cue.performers.all()),
                 "left": _percent(span.start_ms, duration),
                 "permalink": self.cue_url(span.cue) if self.pk else "",
@@ -889,6 +892,14 @@ def _stage_still(cue, readable_scenes):
     """The rendition of the still a cue shows (see _still_image); None when it has none, or when the
     rendition cannot be made (the image's file is missing or damaged: see rendition_or_none)."""
     return rendition_or_none(_still_image(cue, readable_scenes), STILL_SPEC)
+
+
+def _stage_srcset(cue, readable_scenes) -> str:
+    """The `srcset` of the still a cue shows: its stage rendition and the narrower copies that could be made."""
+    image = _still_image(cue, readable_scenes)
+    renditions = [rendition_or_none(image, spec) for spec in (*STILL_NARROWER_SPECS, STILL_SPEC)]
+    widths = {rendition.width: rendition.url for rendition in renditions if rendition is not None}
+    return ", ".join(f"{url} {width}w" for width, url in sorted(widths.items()))
 
 
 class TrackCreditQuerySet(models.QuerySet):

@@ -99,6 +99,33 @@ def test_cue_still_and_players_stay_in_view_while_playing(page, demo_server, wid
     page.evaluate(f"{AUDIO}.pause()")
 
 
+def test_the_stage_shows_each_cues_still_in_a_size_for_the_screen(page, demo_server):
+    """A phone is sent a narrower copy of each still; the picture the stage shows is the sounding cue's."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_track(page, demo_server)
+    cues_with_stills = page.evaluate(
+        "[...document.querySelectorAll('[data-cue][data-still]')].map((el) => "
+        "({slug: el.dataset.slug, start: parseFloat(el.dataset.start), srcset: el.dataset.stillSrcset}))"
+    )
+    assert cues_with_stills and all(" 640w" in cue["srcset"] for cue in cues_with_stills)
+    srcsets = {cue["slug"]: cue["srcset"] for cue in cues_with_stills}
+    shown = set()
+    for cue in cues_with_stills[:5]:
+        page.evaluate(f"window.listeningPlayer.seekTo({cue['start'] + 0.3}, {{andPlay: true}})")
+        page.wait_for_function(f"{AUDIO}.currentTime > {cue['start'] + 0.4}", timeout=8000)
+        page.wait_for_function("document.querySelector('[data-stage] img').complete")
+        stage = page.evaluate(
+            "(({dataset, currentSrc}) => ({cue: dataset.cue, src: currentSrc}))"
+            "(document.querySelector('[data-stage] img'))"
+        )
+        copies = dict(reversed(part.split(" ")) for part in srcsets[stage["cue"]].split(", "))
+        assert any(stage["src"].endswith(url) for url in copies.values()), (stage, copies)
+        assert not stage["src"].endswith(copies["1280w"]), "a 360 px screen was sent the 1280 px still"
+        shown.add(stage["src"])
+    page.evaluate(f"{AUDIO}.pause()")
+    assert len(shown) > 1, "the stage never changed its picture"
+
+
 # Over 40 frames: in each, after the player's own frame callback, the playhead's time against the audio clock.
 PLAYHEAD_LAG = """() => new Promise((resolve) => {
   const audio = document.querySelector('audio[data-player]');

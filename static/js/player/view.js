@@ -36,6 +36,7 @@ function readCue(el) {
     start: parseFloat(el.dataset.start),
     end: parseFloat(el.dataset.end),
     still: el.dataset.still || "",
+    stillSrcset: el.dataset.stillSrcset || "",
     stillAlt: el.dataset.stillAlt || "",
     sceneTitle: el.dataset.sceneTitle || "",
     sceneUrl: el.dataset.sceneUrl || "",
@@ -132,6 +133,7 @@ export class TrackView {
       img = document.createElement("img");
       img.width = 1280;
       img.height = 720;
+      img.sizes = "(min-width: 62rem) 54vw, 100vw"; // as the server writes it (stage_and_cues.html)
       this.stage.prepend(img);
     } else if (img.getAttribute("src") !== cue.still && !reducedMotion.matches) {
       // Crossfade: the old picture fades out on top as a background, never as a second <img>.
@@ -143,7 +145,12 @@ export class TrackView {
       this.stage.querySelector(".stage-fade")?.remove();
       this.stage.append(fade);
     }
-    if (img.getAttribute("src") !== cue.still) img.src = cue.still;
+    if (img.getAttribute("src") !== cue.still) {
+      // The srcset first: while it holds the old picture's copies, a new src alone would not show.
+      if (cue.stillSrcset) img.srcset = cue.stillSrcset;
+      else img.removeAttribute("srcset");
+      img.src = cue.still;
+    }
     img.alt = cue.stillAlt;
     img.dataset.cue = cue.slug;
     const caption = this.stage.querySelector("[data-stage-caption]");
