@@ -98,6 +98,13 @@ def _page_text(page: Page) -> str:
     return page.search_description or ""
 
 
+def _specific_in_order(pages: list[Page]) -> list[Page]:
+    """The pages as their own types, in the same order: one query per type found, not one per page."""
+    ids = [page.pk for page in pages]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [specific[pk] for pk in ids if pk in specific]
+
+
 def search_guide(query: str) -> Results:
     """Pages and moments matching `query`; empty for a blank query."""
     query = clean_query(query)
@@ -105,7 +112,8 @@ def search_guide(query: str) -> Results:
     results = Results(query=query)
     if not terms:
         return results
-    pages = [page.specific for page in _search(ReaderPageQuerySet(Page).for_readers(), terms) if page.depth > 2]
+    found = [page for page in _search(ReaderPageQuerySet(Page).for_readers(), terms) if page.depth > 2]
+    pages = _specific_in_order(found)
     pages.sort(key=lambda page: _page_rank(page, terms))  # stable: the engine's order within each rank
     results.pages = [
         PageResult(

@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import CueFactory, PersonPageFactory, ScenePageFactory, publish
@@ -243,3 +245,22 @@ def test_a_title_with_an_apostrophe_is_named_by_its_words(client, guide):
 def test_results_say_what_kind_of_page_they_are(client, guide):
     html = results_of(client, "Varga")
     assert '<span class="result-kind">Person</span>' in html
+
+
+def test_more_matching_pages_cost_no_more_queries(client, guide):
+    """Results are loaded as their own page types in one query per type, not one per result."""
+
+    def queries_for(query):
+        client.get("/search/", {"q": query})  # a first view fills caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", {"q": query}).status_code == 200
+        return len(queries)
+
+    people = guide.bassist.get_parent()
+    for index in range(2):
+        publish(PersonPageFactory(parent=people, title=f"Oboist Ferrand {index}", slug=f"oboist-few-{index}"))
+    few = queries_for("oboist")
+    for index in range(2, 12):
+        publish(PersonPageFactory(parent=people, title=f"Oboist Ferrand {index}", slug=f"oboist-few-{index}"))
+    assert len(result_links(results_of(client, "oboist"))) == 12
+    assert queries_for("oboist") == few
