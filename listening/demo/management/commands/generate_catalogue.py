@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -75,6 +75,10 @@ class Command(BaseCommand):
                 raise CommandError("A generated catalogue is already here; use --reset to make it again.")
             self.generate(home, soundtracks, tracks, cues, people, scenes)
             bump_generation()  # bulk writes send no signals: retire cached pages here
+        # Bulk inserts leave the query planner's statistics behind until autovacuum comes round:
+        # PostgreSQL would plan joins on the new rows as if the tables were still small.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.say(
             f"Generated {soundtracks} soundtracks, {tracks} tracks, {cues} cues, {people} people and "
             f"{scenes} scenes in {time.monotonic() - self.started:.1f} s."
