@@ -26,6 +26,7 @@ MAX_QUERY = 100
 MAX_RESULTS = 20
 # A word being typed completes from this many letters: one or two would match half the guide.
 MIN_PREFIX = 3
+PREFIX_POOL = 200  # matches of a half-typed word looked at before the first MAX_RESULTS are kept
 # Suggestions on an empty search.
 SUGGESTED_PEOPLE = 8
 SUGGESTED_TRACKS = 12
@@ -72,11 +73,14 @@ def _search(queryset, terms: list[str]):
     """The engine's best matches for all the terms; else for all of them with the last one as the
     beginning of a word (a reader still typing it); else for any of them."""
     text = " ".join(terms)
-    return (
-        list(queryset.search(text, operator="and")[:MAX_RESULTS])
-        or (len(terms[-1]) >= MIN_PREFIX and list(queryset.autocomplete(text, operator="and")[:MAX_RESULTS]))
-        or list(queryset.search(text, operator="or")[:MAX_RESULTS])
-    )
+    found = list(queryset.search(text, operator="and")[:MAX_RESULTS])
+    if not found and len(terms[-1]) >= MIN_PREFIX:
+        # The matches of a half-typed word are ranked here, titles that name the terms first: the
+        # engine's own ranking of a prefix costs SQLite a full-text query per match (180 ms for
+        # three letters in a catalogue of 60,000 cues), and says little about a word not yet typed.
+        pool = list(queryset.autocomplete(text, operator="and", order_by_relevance=False)[:PREFIX_POOL])
+        found = sorted(pool, key=lambda item: not _names_match(item.title, terms))[:MAX_RESULTS]
+    return found or list(queryset.search(text, operator="or")[:MAX_RESULTS])
 
 
 def _names_match(title: str, terms: list[str]) -> bool:

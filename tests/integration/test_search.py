@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from listening.site.search import MAX_RESULTS
 from tests.factories import CueFactory, PersonPageFactory, ScenePageFactory, publish
 
 # Every search runs over the guide: a soundtrack, its people, scenes and commented tracks.
@@ -264,3 +265,19 @@ def test_more_matching_pages_cost_no_more_queries(client, guide):
         publish(PersonPageFactory(parent=people, title=f"Oboist Ferrand {index}", slug=f"oboist-few-{index}"))
     assert len(result_links(results_of(client, "oboist"))) == 12
     assert queries_for("oboist") == few
+
+
+def test_a_half_typed_name_finds_the_person_among_many_pages_that_mention_the_word(client, guide):
+    """More pages match a prefix than are shown: the ones whose titles it begins still come first."""
+    for index in range(MAX_RESULTS + 5):
+        publish(
+            ScenePageFactory(
+                parent=guide.scenes,
+                title=f"Interior {index}",
+                slug=f"interior-{index}",
+                summary="<p>A vargueño cabinet stands by the wall.</p>",
+            )
+        )
+    late = publish(PersonPageFactory(parent=guide.people, title="Vargo Linde", slug="vargo-linde"))
+    links = result_links(results_of(client, "varg", **{"HX-Request": "true"}))
+    assert set(links[:2]) == {guide.bassist.url, late.url}, links
