@@ -9,7 +9,6 @@ production settings.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import shutil
 import socket
@@ -20,7 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests import object_storage
+from tests import demo_server, object_storage
 from tests.postgres_cluster import available as postgres_unavailable
 from tests.postgres_cluster import throwaway_postgres
 
@@ -28,12 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SECRET = "app-servers-only-" + "k" * 50
 # Not the demo's password: production refuses to start while a demo account has that one.
 ADMIN = ("operator", "a-long-operator-password-for-loopback-only")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def unavailable() -> str | None:
@@ -52,7 +45,7 @@ def throwaway_redis() -> Iterator[str]:
     if named:
         yield named
         return
-    port = free_port()
+    port = demo_server.free_port()
     server = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
@@ -123,36 +116,11 @@ def load_demo(env: dict[str, str]) -> None:
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str], folder: Path, name: str, workers: int = 2, threads: int = 8) -> Iterator[int]:
     """One app server with production settings; yields its port."""
-    port = free_port()
-    log_path = folder / f"{name}.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "listening.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--timeout", "60"],
-        cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "listening.settings.production"},
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/", headers={"X-Forwarded-Proto": "https"})
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"App server {name} did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.3)
+    production = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "listening.settings.production"}
+    with demo_server.gunicorn(
+        production, folder / f"{name}.log", workers=workers, threads=threads, headers={"X-Forwarded-Proto": "https"}
+    ) as port:
         yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @contextlib.contextmanager

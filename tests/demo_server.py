@@ -4,13 +4,13 @@ Used by the browser tests' fixture and by the benchmarks, so both measure the sa
 """
 
 import contextlib
+import http.client
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,34 +51,41 @@ def serve_demo(folder: Path):
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "load_demo", "-v", "0"], cwd=ROOT, env=env, check=True)
+    with gunicorn(env, folder / "server.log", threads=16) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
+def gunicorn(env, log_path: Path, *, workers: int = 1, threads: int = 8, ready_path: str = "/", headers=None):
+    """gunicorn serving the app with `env`, on a free loopback port: yields the port once `ready_path`
+    answers 200, and stops the server after. Its output goes to `log_path`, quoted if it fails to start.
+
+    The one way tests and benchmarks start an app server (tests/app_servers.py, tests/bench/*).
+    """
     port = free_port()
-    log_path = folder / "server.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "listening.wsgi:application"),
-                *("--bind", f"127.0.0.1:{port}", "--worker-class", "gthread", "--threads", "16", "--timeout", "60"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base_url + "/", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("The demo server did not start:\n" + log_path.read_text()) from None
-                time.sleep(0.2)
-        yield base_url
-    finally:
-        server.terminate()
+            [sys.executable, "-m", "gunicorn", "listening.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--timeout", "60"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                    connection.request("GET", ready_path, headers=headers or {})
+                    if connection.getresponse().status == 200:
+                        break
+                except OSError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
+                time.sleep(0.2)
+            yield port
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()

@@ -18,6 +18,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.demo_server import free_port
+
 # moto accepts any key; these say plainly that they are not secrets.
 ACCESS_KEY = "listening-test-access-key"
 SECRET_KEY = "listening-test-secret-key"
@@ -40,12 +42,6 @@ def unavailable() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def s3_endpoint() -> Iterator[str]:
     """The endpoint URL of a running S3-compatible server: CI's, or a moto server started here and stopped after."""
@@ -56,7 +52,7 @@ def s3_endpoint() -> Iterator[str]:
     command = moto_server_command()
     if command is None:
         raise RuntimeError(unavailable())
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*command, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

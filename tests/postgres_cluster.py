@@ -17,6 +17,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 
+from tests.demo_server import free_port
+
 
 def _binary(name: str) -> str | None:
     found = shutil.which(name)
@@ -33,12 +35,6 @@ def available() -> str | None:
     if os.geteuid() == 0 and subprocess.run(["id", "postgres"], capture_output=True).returncode != 0:
         return "running as root, and there is no postgres user to run the server as"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -58,7 +54,7 @@ def throwaway_postgres() -> Iterator[str]:
             return subprocess.Popen(["su", "postgres", "-s", "/bin/sh", "-c", " ".join(command)], **kwargs)
         return subprocess.Popen(list(command), **kwargs)
 
-    port = _free_port()
+    port = free_port()
     data = os.path.join(folder, "data")
     run(_binary("initdb"), "-D", data, "-A", "trust", "-U", "listening", stdout=subprocess.DEVNULL).wait()
     log = open(os.path.join(folder, "log"), "w")  # noqa: SIM115 - closed below

@@ -54,6 +54,8 @@ SHORTCUTS = [
     ("Esc", "leave a field"),
 ]
 
+_HIDDEN = forms.HiddenInput()  # how a value without a field of its own (the row's id) is written
+
 CLASH_KINDS = {OVERLAP: "Overlap", GAP: "Gap", PAST_THE_END: "Past the end"}
 
 # The fields a closed cue keeps as hidden inputs; the empty-form template has the same names.
@@ -247,7 +249,7 @@ class CueEditorPanel(InlinePanel):
                 if name == "performers":
                     packed[name] = [str(pk) for pk in value]
                     continue
-                widget = fields[name].widget if name in fields else forms.HiddenInput()
+                widget = fields[name].widget if name in fields else _HIDDEN
                 if name in ("scene", "still", "id", "layer"):
                     shown = _pk(value) if value not in (None, "") else ""
                 elif name == "commentary":

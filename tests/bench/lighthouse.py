@@ -30,7 +30,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -38,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
     sys.path.insert(0, str(ROOT))
 
-from tests.demo_server import chromium_path, free_port  # noqa: E402
+from tests.demo_server import chromium_path, gunicorn  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
 PAGES = {
@@ -106,37 +105,8 @@ def serve_production(folder: Path):
     }
     subprocess.run([*manage, "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     (folder / "static" / "bench-baseline.html").write_text(BASELINE_HTML)
-    port = free_port()
-    log_path = folder / "server.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "listening.wsgi:application"),
-                *("--bind", f"127.0.0.1:{port}", "--worker-class", "gthread", "--threads", "8", "--timeout", "60"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base_url + PAGES["story"], timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("The production server did not start:\n" + log_path.read_text()) from None
-                time.sleep(0.2)
-        yield base_url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    with gunicorn(env, folder / "server.log", ready_path=PAGES["story"]) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def run_lighthouse(lighthouse: str, url: str, out: Path) -> dict:
