@@ -133,7 +133,7 @@ export class TrackView {
       img = document.createElement("img");
       img.width = 1280;
       img.height = 720;
-      img.sizes = this.stage.dataset.sizes || "100vw";
+      img.sizes = "(min-width: 62rem) 54vw, 100vw"; // as the server writes it (stage_and_cues.html)
       this.stage.prepend(img);
     } else if (img.getAttribute("src") !== cue.still && !reducedMotion.matches) {
       // Crossfade: the old picture fades out on top as a background, never as a second <img>.
