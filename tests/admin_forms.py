@@ -25,6 +25,7 @@ class _FormReader(HTMLParser):
         self.textarea: str | None = None
         self.text: list[str] = []
         self.template_depth = 0
+        self.cue_rows: list[str] = []  # the cue editor's rows, in the order shown
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -38,6 +39,11 @@ class _FormReader(HTMLParser):
         if self.template_depth:
             return
         name = attrs.get("name")
+        if "data-cue-row" in attrs and attrs.get("data-prefix"):
+            self.cue_rows.append(attrs["data-prefix"])
+        if "data-kept" in attrs and attrs.get("data-prefix"):
+            # A cue row never opened: the editor's script posts its cue's key alone (cue-editor.js).
+            self.values.append((f"{attrs['data-prefix']}-kept", attrs["data-kept"]))
         if tag == "input" and name and "disabled" not in attrs:
             kind = (attrs.get("type") or "text").lower()
             if kind in ("checkbox", "radio"):
@@ -86,10 +92,10 @@ class _FormReader(HTMLParser):
 
 
 def form_values(html: str, form_id: str = "page-edit-form") -> dict:
-    """The form's fields as a dict; fields that repeat (multiple selects) hold lists.
+    """The form's fields as a dict, as the browser would post them; fields that repeat hold lists.
 
-    The cue editor posts each closed cue's fields packed in one input (`cues-<n>-packed`); they are
-    spread out here, as if every cue had been opened, so that a test can change one field of a cue.
+    A cue row never opened posts `cues-<n>-kept` (its cue's key) alone; after a failed save the
+    cue editor posts each closed cue's fields packed in one input (`cues-<n>-packed`), spread out here.
     """
     reader = _FormReader(form_id)
     reader.feed(html)
@@ -99,6 +105,9 @@ def form_values(html: str, form_id: str = "page-edit-form") -> dict:
             data[name] = [*data[name], value] if isinstance(data[name], list) else [data[name], value]
         else:
             data[name] = value
+    # The cue editor's script numbers the rows in the order shown (time order) as the form is sent.
+    for position, prefix in enumerate(reader.cue_rows, start=1):
+        data[f"{prefix}-ORDER"] = str(position)
     for packed in [name for name in data if name.startswith("cues-") and name.endswith("-packed")]:
         row = packed.removesuffix("-packed")
         for field, value in json.loads(data.pop(packed)).items():
@@ -112,10 +121,24 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def edit_data(client, page) -> dict:
+def edit_data(client, page, *, opened=True) -> dict:
+    """The edit form's data; with `opened`, every cue's fields in full, as if the editor had opened each
+    (their values fetched as the cue editor fetches them), so that a test can change one field of a cue."""
     response = client.get(edit_url(page))
     assert response.status_code == 200, response.status_code
-    return form_values(response.content.decode())
+    data = form_values(response.content.decode())
+    kept = [name for name in data if name.startswith("cues-") and name.endswith("-kept")]
+    if opened and kept:
+        answer = client.get(reverse("tracks_admin:cue_row_values", args=[page.pk]))
+        assert answer.status_code == 200, answer.status_code
+        values = answer.json()["cues"]
+        for name in kept:
+            row = name.removesuffix("-kept")
+            for field, value in values[data.pop(name)].items():
+                if isinstance(value, dict):
+                    value = json.dumps(value)
+                data.setdefault(f"{row}-{field}", [str(v) for v in value] if isinstance(value, list) else str(value))
+    return data
 
 
 def cue_count(data) -> int:

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.forms import Field, HiddenInput, ModelChoiceField, ModelMultipleChoiceField
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
+from django.forms.models import model_to_dict
+from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.forms import BaseChildFormSet
@@ -44,11 +46,75 @@ class SceneChooser(AdminPageChooser):
         return options
 
 
-# The fields a closed cue row posts packed in one JSON input, `cues-<n>-packed` (see panels.py).
-PACKED_FIELDS = frozenset(
-    {"id", "start_ms", "end_ms", "layer", "title", "slug", "commentary", "scene", "still", "sources", "performers"}
-    | {"ORDER", "DELETE"}
+# A cue row's own fields, as the cue editor reads and posts them (panels.py, cue-editor.js).
+ROW_FIELDS = (
+    "id",
+    "start_ms",
+    "end_ms",
+    "layer",
+    "title",
+    "slug",
+    "commentary",
+    "scene",
+    "still",
+    "sources",
+    "performers",
 )
+# The fields a closed cue row may post packed in one JSON input, `cues-<n>-packed` (see panels.py).
+PACKED_FIELDS = frozenset(ROW_FIELDS) | {ORDERING_FIELD_NAME, DELETION_FIELD_NAME}
+KEPT_SUFFIX = "-kept"  # `cues-<n>-kept`: a row the editor never opened, posted as its cue's key alone
+
+
+def cue_key(cue) -> str | None:
+    """What a row the editor never opened posts to name its cue: its id, or for a cue only in a draft, its slug."""
+    if cue.pk:
+        return str(cue.pk)
+    return f"new:{cue.slug}" if cue.slug else None
+
+
+def cue_values(fields, cue) -> dict:
+    """{field name: value} of a cue as an unbound row form would show it, read without making the form."""
+    names = [name for name in ROW_FIELDS if name in fields or name == "id"]
+    initial = model_to_dict(cue, fields=names)
+    return {
+        name: fields[name].prepare_value(initial.get(name)) if name in fields else initial.get(name) for name in names
+    }
+
+
+def post_values(fields, values, *, deleted=False) -> dict:
+    """What a row's fields would post, as the real widgets write them, as one JSON-able object."""
+    posted = {}
+    for name, value in values.items():
+        if name == "performers":
+            posted[name] = [str(getattr(person, "pk", person)) for person in value or []]
+            continue
+        if name in ("scene", "still", "id", "layer"):
+            shown = getattr(value, "pk", value) if value not in (None, "") else ""
+        elif name == "commentary":
+            shown = json.loads(fields[name].widget.format_value(value))  # Draftail's contentstate, as an object
+        else:
+            shown = fields[name].widget.format_value(value) if name in fields else value
+        posted[name] = "" if shown is None else shown
+    posted[DELETION_FIELD_NAME] = "on" if deleted else ""
+    return posted
+
+
+def _spread(data, row: str, values: dict) -> None:
+    """Write a row's values into posted `data` as if each had its own input; one posted on its own wins."""
+    for name, value in values.items():
+        full = f"{row}-{name}"
+        if name not in PACKED_FIELDS or full in data:
+            continue
+        if isinstance(value, list):
+            shown = [str(item) for item in value]
+        elif isinstance(value, dict):
+            shown = [json.dumps(value)]
+        else:
+            shown = ["" if value is None else str(value)]
+        if hasattr(data, "setlist"):
+            data.setlist(full, shown)
+        else:
+            data[full] = shown if isinstance(value, list) else shown[0]
 
 
 def unpack_cue_rows(data, prefix="cues"):
@@ -64,28 +130,49 @@ def unpack_cue_rows(data, prefix="cues"):
         return data
     data = data.copy()
     for key in keys:
-        row = key.removesuffix("-packed")
         try:
             values = json.loads(data[key])
         except (TypeError, ValueError):
             continue
-        if not isinstance(values, dict):
-            continue
-        for name, value in values.items():
-            full = f"{row}-{name}"
-            if name not in PACKED_FIELDS or full in data:
-                continue
-            if isinstance(value, list):
-                shown = [str(item) for item in value]
-            elif isinstance(value, dict):
-                shown = [json.dumps(value)]
-            else:
-                shown = ["" if value is None else str(value)]
-            if hasattr(data, "setlist"):
-                data.setlist(full, shown)
-            else:
-                data[full] = shown if isinstance(value, list) else shown[0]
+        if isinstance(values, dict):
+            _spread(data, key.removesuffix("-packed"), values)
     return data
+
+
+def fill_kept_rows(data, prefix, cues, fields) -> tuple:
+    """The posted data with each row the editor never opened (`<row>-kept`) given its cue's values.
+
+    The editor's page names such a row by its cue's key alone (cue_key); its values are the cue's
+    in the version being saved over, which is the page's latest revision: what the editor saw,
+    unless someone saved meanwhile, and then theirs, as the editor left that cue alone. (The page
+    form still refuses, once, a save over someone else's changes.) A key naming no cue (deleted
+    meanwhile) is a row deleted. Fields posted for the row on their own (DELETE, ORDER) win.
+
+    Returns the data and {row index: cue} of the rows kept whole: a cue that is in the database and
+    had no field of its own posted, which the rows need not check again (CueForm.full_clean).
+    """
+    keys = [key for key in data if key.startswith(f"{prefix}-") and key.endswith(KEPT_SUFFIX)]
+    if not keys:
+        return data, {}
+    by_key = {key: cue for cue in cues if (key := cue_key(cue))}
+    posted = {}  # {row: the names of its fields posted on their own}
+    for name in data:
+        row, _, field_name = name.rpartition("-")
+        posted.setdefault(row, set()).add(field_name)
+    data = data.copy()
+    whole = {}
+    for key in keys:
+        row = key.removesuffix(KEPT_SUFFIX)
+        cue = by_key.get(str(data.get(key)))
+        if cue is None:
+            values = {"id": "", DELETION_FIELD_NAME: "on"}  # a row of nothing, dropped on saving
+        else:
+            values = post_values(fields, cue_values(fields, cue))
+            index = row.removeprefix(f"{prefix}-")
+            if cue.pk and index.isdigit() and posted[row] <= {"kept", ORDERING_FIELD_NAME, DELETION_FIELD_NAME}:
+                whole[int(index)] = cue
+        _spread(data, row, values)
+    return data, whole
 
 
 class TrackPageForm(WagtailAdminPageForm):
@@ -296,10 +383,42 @@ class CueForm(WagtailAdminModelForm):
     soundtrack first, and a scene, still or performer checked against rows loaded once for all cues.
     """
 
-    def __init__(self, *args, row_fields=None, **kwargs):
+    def __init__(self, *args, row_fields=None, kept_cue=None, **kwargs):
         if row_fields is not None:
             self.base_fields = row_fields  # this request's fields, made once by CueFormSet.row_fields
+        self.kept_cue = kept_cue
         super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        """A row the editor never opened holds its cue as it is (forms.fill_kept_rows): its values were
+        checked when they were saved, so only what the script posts for it (ORDER, DELETE) is read.
+        The page form's rules across rows (slugs, overlaps, the track's end) still see its values."""
+        if self.kept_cue is None or not self.is_bound:
+            return super().full_clean()
+        self._errors = ErrorDict()
+        self.cleaned_data = {name: value for name, value in self.initial.items() if name in self.fields}
+        self.cleaned_data["id"] = self.kept_cue
+        for name in (ORDERING_FIELD_NAME, DELETION_FIELD_NAME):
+            if name not in self.fields:
+                continue
+            try:
+                self.cleaned_data[name] = self.fields[name].clean(self[name].data)
+            except ValidationError as error:
+                self.add_error(name, error)
+
+    def defer_required_fields(self):
+        # Nothing of a kept row is cleaned to defer; and its fields are shared with the other kept rows.
+        if self.kept_cue is None:
+            super().defer_required_fields()
+
+    def restore_required_fields(self):
+        if self.kept_cue is None:
+            super().restore_required_fields()
+
+    def has_changed(self):
+        if self.kept_cue is not None and self.is_bound:
+            return False  # its cue stays as it is; a new position is set on the cue by the formset
+        return super().has_changed()
 
     def _get_validation_exclusions(self):
         # The scene and still were found among the rows loaded for all cues (CueFormSet.known); the
@@ -330,6 +449,12 @@ class CueFormSet(BaseChildFormSet):
         # players at once rather than one query per row (300 for 300 cues).
         if isinstance(self.queryset, QuerySet):
             self.queryset = self.queryset.prefetch_related("performers")
+        self.kept_cues = {}  # {row index: cue} of the rows posted as a cue's key alone (fill_kept_rows)
+        if self.is_bound:
+            # Before any row is made: rows the editor never opened are posted as their cue's key alone.
+            self.data, self.kept_cues = fill_kept_rows(
+                self.data, self.prefix, self.get_queryset(), self.form.base_fields
+            )
 
     def validate_unique(self):
         pass
@@ -350,7 +475,16 @@ class CueFormSet(BaseChildFormSet):
             _check_against(form.fields[pk_name], self._known_ids)
 
     def get_form_kwargs(self, index):
+        cue = self.kept_cues.get(index)
+        if cue is not None:
+            return {**super().get_form_kwargs(index), "row_fields": self.kept_row_fields, "kept_cue": cue}
         return {**super().get_form_kwargs(index), "row_fields": self.row_fields}
+
+    @cached_property
+    def kept_row_fields(self):
+        """The fields of the rows kept whole, one set shared by all of them: such a row is not cleaned
+        field by field (CueForm.full_clean), so copying every field for each would be work for nothing."""
+        return _SharedFields(copy.deepcopy(self.row_fields))
 
     @cached_property
     def template_row(self):
@@ -465,6 +599,13 @@ def _check_against(field, rows):
         _CHECKED_CLASSES[kind] = type(f"Known{kind.__name__}", (mixin, kind), {})
     field.__class__ = _CHECKED_CLASSES[kind]
     field.known = rows
+
+
+class _SharedFields(dict):
+    """Fields a form takes as they are: Django's deep copy of a form's fields, here a plain dict of the same fields."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
 
 
 _SHARED_CLASSES: dict = {}

@@ -2,11 +2,13 @@
 
 The cues stay Wagtail's inline formset of the page form, so every save is a page revision (drafts,
 preview, moderation, history and locking work as for any page). What changes is how the rows are
-drawn: a closed cue is a line and hidden inputs holding what its fields would post, so a 300-cue
-track does not render 300 rich-text editors, choosers and checkbox lists. Opening a cue copies the
-formset's empty-form template into its row, filled with those values (static/js/admin/cue-editor.js);
-only then are its Draftail editor and choosers made. A cue with errors after a failed save comes
-back drawn in full, beside its messages.
+drawn: a closed cue is a line naming its cue, so a 300-cue track does not render 300 rich-text
+editors, choosers and checkbox lists, nor carry 300 cues' values nobody opens. Opening a cue copies
+the formset's empty-form template into its row, filled with its values, fetched from the server
+(cue_editor_views.cue_row_values; static/js/admin/cue-editor.js); only then are its Draftail editor
+and choosers made. A row never opened posts its cue's key alone, and the page form fills in the
+cue's values (forms.fill_kept_rows). After a failed save, closed rows carry their posted values
+packed in one hidden input each, and a cue with errors comes back drawn in full, beside its messages.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
-from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.admin.panels import InlinePanel
@@ -28,7 +29,7 @@ from listening.people.models import PersonPage
 from listening.scenes.models import ScenePage
 
 from .cue_rules import GAP, OVERLAP, PAST_THE_END
-from .forms import CueForm, CueFormSet
+from .forms import ROW_FIELDS, CueForm, CueFormSet, cue_key, cue_values, post_values
 from .layers import CueLayer
 
 # (milliseconds, button text, what it does in words for screen readers)
@@ -54,12 +55,7 @@ SHORTCUTS = [
     ("Esc", "leave a field"),
 ]
 
-_HIDDEN = forms.HiddenInput()  # how a value without a field of its own (the row's id) is written
-
 CLASH_KINDS = {OVERLAP: "Overlap", GAP: "Gap", PAST_THE_END: "Past the end"}
-
-# The fields a closed cue keeps as hidden inputs; the empty-form template has the same names.
-ROW_FIELDS = ("id", "start_ms", "end_ms", "layer", "title", "slug", "commentary", "scene", "still", "sources")
 
 
 @dataclass
@@ -77,7 +73,8 @@ class CueLine:
     players: str
     scene: str
     still: str = ""
-    packed: dict = field(default_factory=dict)  # what its fields post, by field name (see forms.unpack_cue_rows)
+    kept: str = ""  # on opening: the cue's key (forms.cue_key); the row's values are fetched when it is opened
+    packed: dict = field(default_factory=dict)  # after a post: what its fields post, by name (forms.unpack_cue_rows)
     packed_attribute: str = ""  # `packed` as JSON, escaped for an attribute in single quotes
     child: object = None  # the row drawn in full, when its form has errors
     errors: list = field(default_factory=list)
@@ -143,36 +140,29 @@ class CueEditorPanel(InlinePanel):
             )
 
         def cue_rows(self):
-            """(prefix, form or None, {field: value as its widget holds it}) for each row.
+            """(prefix, form or None, {field: value as its widget holds it}, cue key or "") for each row.
 
             A page being opened is not bound to a post: its rows are read straight from the cues,
-            as their forms would show them, without making 300 forms nobody sees (a closed row is a
-            line and one hidden input). After a post, the rows are the bound forms, errors and all.
+            without making 300 forms nobody sees, and a closed row is a line naming its cue (its
+            values are fetched when it is opened: cue_editor_views.cue_row_values). After a post,
+            the rows are the bound forms, errors and all, each closed one with its values packed.
             """
             formset = self.formset
             if formset.is_bound or formset.total_form_count() != formset.initial_form_count():
                 for subform in formset.forms:
                     row = {name: subform[name].value() for name in ROW_FIELDS if name in subform.fields}
-                    row["performers"] = subform["performers"].value() if "performers" in subform.fields else []
-                    yield subform.prefix, subform, row
+                    row.setdefault("performers", [])
+                    yield subform.prefix, subform, row, ""
                 return
             fields = formset.row_fields
-            names = [name for name in (*ROW_FIELDS, "performers") if name in fields or name == "id"]
             for index, cue in enumerate(formset.get_queryset()):
-                initial = model_to_dict(cue, fields=names)
-                row = {}
-                for name in names:
-                    form_field = fields.get(name)
-                    row[name] = form_field.prepare_value(initial.get(name)) if form_field else initial.get(name)
-                yield formset.add_prefix(index), None, row
+                yield formset.add_prefix(index), None, cue_values(fields, cue), cue_key(cue) or ""
 
         def cue_lines(self) -> list[CueLine]:
             people_ids, scene_ids, still_ids = set(), set(), set()
             rows = list(self.cue_rows())
-            values = []
-            for _prefix, _subform, row in rows:
+            for _prefix, _subform, row, _key in rows:
                 row["performers"] = [_pk(p) for p in (row.get("performers") or [])]
-                values.append(row)
                 people_ids.update(str(p) for p in row["performers"])
                 if row.get("scene"):
                     scene_ids.add(str(_pk(row["scene"])))
@@ -198,7 +188,7 @@ class CueEditorPanel(InlinePanel):
             }
             layers = dict(CueLayer.choices)
             lines = []
-            for index, ((prefix, subform, _row), row) in enumerate(zip(rows, values, strict=True)):
+            for index, (prefix, subform, row, key) in enumerate(rows):
                 start, end = _ms(row.get("start_ms")), _ms(row.get("end_ms"))
                 bound = subform is not None and subform.is_bound
                 deleted = bound and subform[DELETION_FIELD_NAME].value() not in (None, "", False, "False")
@@ -215,6 +205,7 @@ class CueEditorPanel(InlinePanel):
                     players=", ".join(people.get(str(p), "") for p in row["performers"] if str(p) in people),
                     scene=scenes.get(str(_pk(row.get("scene"))), "") if row.get("scene") else "",
                     still=stills.get(str(_pk(row.get("still"))), "") if row.get("still") else "",
+                    kept=key,
                     deleted=deleted,
                 )
                 if bound and subform.errors:
@@ -222,43 +213,19 @@ class CueEditorPanel(InlinePanel):
                         instance=subform.instance, request=self.request, form=subform, prefix=f"{self.prefix}-{index}"
                     )
                     line.errors = [message for messages in subform.errors.values() for message in messages]
-                else:
-                    line.packed = self._packed_values(self.formset.row_fields, row, deleted)
+                elif not key:
+                    line.packed = post_values(self.formset.row_fields, row, deleted=deleted)
                 lines.append(line)
             lines.sort(key=lambda line: (line.start_ms is None, line.start_ms or 0, line.index))
             # Rows are numbered in time order; the script numbers them again before each save.
             for position, line in enumerate(lines, start=1):
-                if line.child is None:
+                if line.packed:
                     line.packed[ORDERING_FIELD_NAME] = position
                     packed_json = json.dumps(line.packed, separators=(",", ":"), ensure_ascii=False)
                     # For an attribute in single quotes: & and ' escaped, the JSON's many " left as they are.
                     escaped = packed_json.replace("&", "&amp;").replace("'", "&#39;")
                     line.packed_attribute = mark_safe(escaped)  # noqa: S308 (escaped for its quotes just above)
             return lines
-
-        @staticmethod
-        def _packed_values(fields, row, deleted):
-            """What the row's fields would post, as the real widgets would write them, in one object.
-
-            One hidden input per closed cue rather than fifteen: Wagtail's unsaved-changes check reads
-            the whole form on every key press, and with 300 cues its cost grew with the square of the
-            number of inputs. The page form unpacks it (forms.unpack_cue_rows).
-            """
-            packed = {}
-            for name, value in row.items():
-                if name == "performers":
-                    packed[name] = [str(pk) for pk in value]
-                    continue
-                widget = fields[name].widget if name in fields else _HIDDEN
-                if name in ("scene", "still", "id", "layer"):
-                    shown = _pk(value) if value not in (None, "") else ""
-                elif name == "commentary":
-                    shown = json.loads(widget.format_value(value))  # Draftail's contentstate, as an object
-                else:
-                    shown = widget.format_value(value)
-                packed[name] = "" if shown is None else shown
-            packed[DELETION_FIELD_NAME] = "on" if deleted else ""
-            return packed
 
         def get_context_data(self, parent_context=None):
             context = super(InlinePanel.BoundPanel, self).get_context_data(parent_context)
@@ -284,6 +251,7 @@ class CueEditorPanel(InlinePanel):
                 duration_ms=page.duration_ms if page is not None else None,
                 audio_source_url=reverse("tracks_admin:audio_source", args=[0]),
                 clashes_url=reverse("tracks_admin:cue_clashes"),
+                values_url=reverse("tracks_admin:cue_row_values", args=[page.pk]) if page and page.pk else "",
                 page_id=page.pk if page and page.pk else None,
                 people_json=dict(PersonPage.objects.filter(kind="musician").values_list("pk", "title")),
             )

@@ -26,6 +26,7 @@ track_admin_urls = [
     ),
     path("audio/<int:pk>/", admin_views.audio_source, name="audio_source"),
     path("cues/clashes/", cue_editor_views.cue_clashes, name="cue_clashes"),
+    path("<int:page_id>/cues/values/", cue_editor_views.cue_row_values, name="cue_row_values"),
 ]
 
 

@@ -1,8 +1,8 @@
 """The cue editor of a track: compact at hundreds of cues, every save a Wagtail revision, clashes warned about.
 
 Posts go through the real page editor, with the fields read back from the page as a browser would
-(tests/admin_forms.py): a closed cue posts its hidden inputs, so a save that changes nothing must
-keep every cue exactly as it was.
+(tests/admin_forms.py): a cue never opened posts its key alone, an opened one its fields, and a save
+that changes nothing must keep every cue exactly as it was either way.
 """
 
 import json
@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -116,8 +117,15 @@ def test_opening_a_track_makes_no_form_per_cue_yet_lines_hold_what_forms_would(a
     monkeypatch.setattr(CueForm, "__init__", lambda self, *a, **k: made.append(1) or original(self, *a, **k))
     html = admin_client.get(edit_url(track)).content.decode()
     assert len(made) == 1, len(made)
-    values = form_values(html)
     cue = Cue.objects.get(track=track, slug="many-4")
+    # The closed row is a line naming its cue, its times for the timeline; no values of its fields.
+    line = re.search(rf'<li [^>]*data-kept="{cue.pk}"[^>]*>', html)[0]
+    assert f'data-start="{cue.start_ms}"' in line and f'data-end="{cue.end_ms}"' in line
+    assert "data-cue-packed" not in html
+    assert form_values(html)[line_prefix(line) + "-kept"] == str(cue.pk)
+    # Opening it fetches what its form would hold; the test reads them as if every cue were opened.
+    values = edit_data(admin_client, track)
+    made.clear()
     row = next(key.removesuffix("-slug") for key, value in values.items() if value == "many-4")
     assert values[f"{row}-id"] == str(cue.pk)
     assert values[f"{row}-title"] == cue.title
@@ -126,7 +134,12 @@ def test_opening_a_track_makes_no_form_per_cue_yet_lines_hold_what_forms_would(a
     assert json.loads(values[f"{row}-commentary"])["blocks"][0]["text"] == "Listen to moment 4: the trumpet answers."
 
 
-def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_client, long_track):
+def line_prefix(line_html: str) -> str:
+    return re.search(r'data-prefix="([^"]+)"', line_html)[1]
+
+
+@pytest.mark.parametrize("opened", [True, False], ids=["every-cue-opened", "no-cue-opened"])
+def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_client, long_track, opened):
     def kept(cues):
         # Draftail writes block keys into paragraphs on any save, as Wagtail's editor always has.
         text = lambda html: re.sub(r' data-block-key="[^"]*"', "", html)  # noqa: E731
@@ -135,7 +148,7 @@ def test_an_unchanged_save_of_300_cues_is_a_revision_that_keeps_every_cue(admin_
     before = kept(draft_cues(long_track))
     people_before = {c.slug: sorted(p.pk for p in c.performers.all()) for c in draft_cues(long_track)}
     revision = long_track.get_latest_revision().pk
-    response = post(admin_client, long_track, edit_data(admin_client, long_track))
+    response = post(admin_client, long_track, edit_data(admin_client, long_track, opened=opened))
     assert response.status_code == 302
     long_track.refresh_from_db()
     assert long_track.get_latest_revision().pk != revision
@@ -185,10 +198,8 @@ def test_rows_are_numbered_in_time_order_whatever_order_they_were_added(admin_cl
     add_cue(data, start="0:05", end="0:07", title="Early story", layer="story")
     assert post(admin_client, track, data).status_code == 302
     html = admin_client.get(edit_url(track)).content.decode()
+    # The lines come in time order (the script numbers them so before each save).
     assert html.index("Early story") < html.index("Late story")
-    values = form_values(html)
-    orders = {values[f"cues-{i}-title"]: int(values[f"cues-{i}-ORDER"]) for i in range(int(values["cues-TOTAL_FORMS"]))}
-    assert orders["Early story"] < orders["Late story"]
 
 
 def overlap(data):
@@ -341,3 +352,111 @@ def test_an_editors_own_later_revisions_are_no_conflict(admin_client, track):
     draft.save_revision(user=admin_user)
     add_cue(mine, start="2:00", end="2:05", title="Mine", layer="story")
     assert post(admin_client, track, mine).status_code == 302
+
+
+def kept_rows(data) -> dict:
+    """{cue key: row prefix} of the rows posted as their cue's key alone."""
+    return {value: name.removesuffix("-kept") for name, value in data.items() if name.endswith("-kept")}
+
+
+def open_row(client, page, data, prefix):
+    """Open one closed row as the cue editor does: its values fetched, posted as its fields."""
+    values = client.get(f"/admin/tracks/{page.pk}/cues/values/").json()["cues"][data.pop(f"{prefix}-kept")]
+    for name, value in values.items():
+        data[f"{prefix}-{name}"] = json.dumps(value) if isinstance(value, dict) else value
+
+
+def test_rows_never_opened_post_their_keys_alone_and_keep_their_cues_beside_opened_added_and_deleted_ones(
+    admin_client, long_track
+):
+    before = {c.slug: (c.start_ms, c.end_ms, c.title, c.layer, c.scene_id) for c in draft_cues(long_track)}
+    data = edit_data(admin_client, long_track, opened=False)
+    rows = kept_rows(data)
+    assert len(rows) == 300
+    assert not [name for name in data if re.match(r"cues-\d+-(title|commentary|start_ms)$", name)]
+    changed, deleted = (
+        Cue.objects.get(track=long_track, slug="many-150"),
+        Cue.objects.get(track=long_track, slug="many-7"),
+    )
+    open_row(admin_client, long_track, data, rows[str(changed.pk)])
+    data[f"{rows[str(changed.pk)]}-title"] = "The bass walks alone"
+    data[f"{rows[str(deleted.pk)]}-DELETE"] = "on"  # as the script deletes a closed row
+    add_cue(data, start="2:40", end="2:41", title="Added at the end", layer="story")
+
+    assert post(admin_client, long_track, data).status_code == 302
+    after = {c.slug: (c.start_ms, c.end_ms, c.title, c.layer, c.scene_id) for c in draft_cues(long_track)}
+    assert after.pop("many-150")[2] == "The bass walks alone"
+    assert after.pop("added-at-the-end")[2] == "Added at the end"
+    assert "many-7" not in after
+    del before["many-150"], before["many-7"]
+    assert after == before
+
+
+def test_a_cue_only_in_a_draft_is_named_by_its_slug_and_kept(admin_client, track):
+    data = edit_data(admin_client, track)
+    add_cue(data, start="2:00", end="2:05", title="Only in the draft", layer="story")
+    assert post(admin_client, track, data).status_code == 302
+    html = admin_client.get(edit_url(track)).content.decode()
+    assert 'data-kept="new:only-in-the-draft"' in html
+
+    data = edit_data(admin_client, track, opened=False)
+    assert "new:only-in-the-draft" in kept_rows(data)
+    add_cue(data, start="2:10", end="2:12", title="Second draft cue", layer="story")
+    assert post(admin_client, track, data).status_code == 302
+    titles = [cue.title for cue in draft_cues(track)]
+    assert titles.count("Only in the draft") == 1 and "Second draft cue" in titles
+
+
+def test_a_cue_someone_else_changed_is_kept_as_they_left_it_when_this_editor_never_opened_it(
+    admin_client, client, track
+):
+    """A row never opened is "leave this cue alone": it takes the other editor's version, not an old copy."""
+    other = get_user_model().objects.create_superuser("camille", "camille@example.com", "pw", first_name="Camille")
+    client.force_login(other)
+    mine = edit_data(admin_client, track, opened=False)
+    theirs = edit_data(client, track)
+    slug = theirs["cues-0-slug"]
+    theirs["cues-0-title"] = "Retitled by Camille"
+    assert post(client, track, theirs).status_code == 302
+
+    add_cue(mine, start="2:00", end="2:05", title="Mine", layer="story")
+    refused = post(admin_client, track, mine)  # refused once, naming what Camille changed
+    assert refused.status_code == 200 and "“Retitled by Camille” (changed)" in refused.content.decode()
+    assert post(admin_client, track, form_values(refused.content.decode())).status_code == 302
+    titles = {cue.slug: cue.title for cue in draft_cues(track)}
+    assert titles[slug] == "Retitled by Camille" and "Mine" in titles.values()
+
+
+@pytest.mark.parametrize("key", ["nonsense", "999999", "new:", "new:no-such-cue", "", "1 OR 1=1"])
+def test_a_row_naming_no_cue_changes_nothing_and_is_no_error(admin_client, track, key):
+    before = sorted((c.slug, c.title) for c in draft_cues(track))
+    data = edit_data(admin_client, track, opened=False)
+    data["cues-0-kept"] = key
+    response = post(admin_client, track, data)
+    assert response.status_code == 302, response.status_code
+    after = sorted((c.slug, c.title) for c in draft_cues(track))
+    # The row named nothing to keep; the cue that was in that place is still there, unchanged.
+    assert after == before
+
+
+def test_the_same_cue_named_by_two_rows_is_still_one_cue(admin_client, track):
+    data = edit_data(admin_client, track, opened=False)
+    data["cues-1-kept"] = data["cues-0-kept"]
+    response = post(admin_client, track, data)
+    assert response.status_code in (200, 302)
+    slugs = [cue.slug for cue in draft_cues(track)]
+    assert len(slugs) == len(set(slugs))
+
+
+def test_a_closed_cues_values_are_for_its_editors_only(client, admin_client, track, guide):
+    url = f"/admin/tracks/{track.pk}/cues/values/"
+    answer = admin_client.get(url)
+    assert answer.status_code == 200 and "no-store" in answer["Cache-Control"]
+    assert {str(cue.pk) for cue in track.cues.all()} == set(answer.json()["cues"])
+    assert client.get(url).status_code in (302, 403)  # not logged in: to the login page
+    reader = get_user_model().objects.create_user("reader", "reader@example.com", "pw")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reader)
+    assert client.get(url).status_code == 403
+    assert admin_client.get(f"/admin/tracks/{guide.soundtrack.pk}/cues/values/").status_code == 404
+    assert admin_client.get("/admin/tracks/99999999/cues/values/").status_code == 404

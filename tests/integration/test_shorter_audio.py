@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tests.admin_forms import edit_data, edit_url
+from tests.admin_forms import edit_data, edit_url, form_values
 from tests.factories import AudioFileFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,11 +63,12 @@ def test_opening_a_track_whose_draft_audio_is_too_short_names_the_cues(admin_cli
     assert "“Last bars” (1:40.0); “Why a lift” (1:50.0)" in page
 
 
+@pytest.mark.parametrize("opened", [True, False], ids=["every-cue-opened", "no-cue-opened"])
 def test_publishing_with_the_shorter_audio_is_refused_and_the_live_track_keeps_its_audio(
-    admin_client, guide, short_audio
+    admin_client, guide, short_audio, opened
 ):
     track = guide.track
-    data = edit_data(admin_client, track)
+    data = edit_data(admin_client, track, opened=opened)
     data["audio"] = str(short_audio.pk)
     data["action-publish"] = "action-publish"
     response = admin_client.post(edit_url(track), data)
@@ -77,3 +78,8 @@ def test_publishing_with_the_shorter_audio_is_refused_and_the_live_track_keeps_i
     assert "This cue starts at 1:40.0, but the audio ends at 1:00.0." in page
     track.refresh_from_db()
     assert track.audio_id != short_audio.pk
+    # The page comes back holding every cue as it was, those at fault drawn in full: saving again loses none.
+    again = form_values(response.content.decode())
+    titles = {again[f"cues-{i}-title"] for i in range(int(again["cues-TOTAL_FORMS"]))}
+    assert titles == set(track.cues.values_list("title", flat=True))
+    assert 'id="id_cues-' in page and "-start_ms" in page

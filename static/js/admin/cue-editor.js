@@ -2,9 +2,10 @@
  * The track editor's cue editor: a stamping player, a timeline of clashes and one line per cue.
  *
  * A Stimulus controller registered with Wagtail's own application (templates/tracks/admin/cue_editor.html,
- * listening/tracks/panels.py). A closed cue is a line and hidden inputs holding what its fields post;
- * opening it copies the formset's empty-form template into the row with those values, and only then
- * are its Draftail editor and choosers made (Wagtail starts them as the copy goes into the page).
+ * listening/tracks/panels.py). A closed cue is a line naming its cue; its fields' values are fetched
+ * once, after the page is up (cue_editor_views.cue_row_values), and a row never opened posts its cue's
+ * key alone. Opening a cue copies the formset's empty-form template into the row with its values, and
+ * only then are its Draftail editor and choosers made (Wagtail starts them as the copy goes in).
  * The rows stay the page form's inline formset, so saving is Wagtail's own: every save a revision.
  *
  * The clashes (overlaps within a layer, silence in the music, cues past the end) are the server's
@@ -53,6 +54,7 @@ class CueEditorController extends window.StimulusModule.Controller {
     formset: String,
     sourceUrl: String,
     clashesUrl: String,
+    valuesUrl: String,
     audioInput: String,
     acceptedInput: String,
     duration: Number,
@@ -98,6 +100,11 @@ class CueEditorController extends window.StimulusModule.Controller {
     this.tick();
     this.draw();
     this.checkClashes();
+    // Fetch the closed rows' values while the editor reads the page, so opening a cue is immediate.
+    if (this.rows().some((row) => this.isKept(row))) {
+      const soon = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
+      soon(() => this.keptValuesLoaded().catch(() => {}));
+    }
   }
 
   disconnect() {
@@ -121,19 +128,22 @@ class CueEditorController extends window.StimulusModule.Controller {
     return row.querySelector(`[name="${row.dataset.prefix}-${name}"]`);
   }
 
-  /** A closed row's fields, packed in one hidden input as the server wrote them (panels.py). */
+  /** A row never opened since the page was drawn: a line naming its cue, its values still on the server. */
+  isKept(row) {
+    return 'kept' in row.dataset && !row.querySelector('[data-cue-fields]');
+  }
+
+  /** A closed row's fields: packed in one hidden input as the server wrote them after a post
+   * (panels.py), or for a row never opened, what its line shows. */
   packed(row) {
+    if (this.isKept(row)) {
+      const part = (name) => row.querySelector(`[data-part="${name}"]`);
+      return { layer: part('layer').dataset.layer, title: part('title').textContent, performers: [] };
+    }
     const held = row.querySelector('[data-cue-packed]');
     if (!held) return null;
     if (!row.packedValues) row.packedValues = JSON.parse(held.value || '{}');
     return row.packedValues;
-  }
-
-  setPacked(row, name, value) {
-    const packed = this.packed(row);
-    if (!packed) return;
-    packed[name] = value;
-    row.querySelector('[data-cue-packed]').value = JSON.stringify(packed);
   }
 
   value(row, name) {
@@ -144,6 +154,10 @@ class CueEditorController extends window.StimulusModule.Controller {
   }
 
   time(row, name) {
+    if (this.isKept(row)) {
+      const ms = row.dataset[name === 'end_ms' ? 'end' : 'start'];
+      return ms ? Number(ms) : null;
+    }
     return readShownTime(this.value(row, name));
   }
 
@@ -153,6 +167,20 @@ class CueEditorController extends window.StimulusModule.Controller {
     return [...row.querySelectorAll(`[name="${row.dataset.prefix}-performers"]`)]
       .filter((input) => input.type !== 'checkbox' || input.checked)
       .map((input) => input.value);
+  }
+
+  /** The values of the rows never opened, as their fields would post them (fetched once, when first needed). */
+  keptValuesLoaded() {
+    this.keptLoading ??= fetch(this.valuesUrlValue, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((answer) => {
+        this.keptValues = answer.cues || {};
+      })
+      .catch((error) => {
+        this.keptLoading = null; // ask again on the next opening
+        throw error;
+      });
+    return this.keptLoading;
   }
 
   title(row) {
@@ -172,9 +200,10 @@ class CueEditorController extends window.StimulusModule.Controller {
   /** Draw the row's fields in full from the empty-form template, with the values its hidden inputs hold. */
   materialize(row) {
     if (row.querySelector('[data-cue-fields]')) return;
-    const held = row.querySelector('[data-cue-packed]'); // none on a row just added
+    const held = row.querySelector('[data-cue-packed]'); // none on a row just added, or never opened
+    const given = this.isKept(row) ? this.keptValues?.[row.dataset.kept] : this.packed(row);
     const values = new Map();
-    Object.entries(this.packed(row) || {}).forEach(([name, value]) => {
+    Object.entries(given || {}).forEach(([name, value]) => {
       let shown = [String(value ?? '')];
       if (Array.isArray(value)) shown = value.map(String);
       else if (value && typeof value === 'object') shown = [JSON.stringify(value)]; // Draftail's contentstate
@@ -231,6 +260,17 @@ class CueEditorController extends window.StimulusModule.Controller {
 
   open(row, { scroll = true, focus = null } = {}) {
     if (!row) return;
+    if (this.isKept(row) && !this.keptValues?.[row.dataset.kept]) {
+      this.announce('Opening the cue…');
+      this.keptValuesLoaded().then(
+        () => {
+          if (this.keptValues[row.dataset.kept]) this.open(row, { scroll, focus });
+          else this.announce('This cue is no longer in the track: someone may have deleted it. Reload the page.');
+        },
+        () => this.announce('Could not open the cue: the server did not answer. Try again.'),
+      );
+      return;
+    }
     if (this.openRow && this.openRow !== row) this.close(this.openRow);
     this.materialize(row);
     const fields = row.querySelector('[data-cue-fields]');
@@ -401,13 +441,17 @@ class CueEditorController extends window.StimulusModule.Controller {
 
   remove(row) {
     const title = this.title(row);
-    const remove = this.input(row, 'DELETE');
-    if (remove) remove.value = 'on';
-    else this.setPacked(row, 'DELETE', 'on');
+    let remove = this.input(row, 'DELETE');
+    if (!remove) {
+      // A closed row: posted on its own, DELETE wins over the row's packed or fetched values.
+      remove = Object.assign(document.createElement('input'), { type: 'hidden', name: `${row.dataset.prefix}-DELETE` });
+      row.append(remove);
+    }
+    remove.value = 'on';
     row.dataset.deleted = '';
     row.hidden = true;
     this.close(row);
-    (remove || row.querySelector('[data-cue-packed]'))?.dispatchEvent(new Event('change', { bubbles: true }));
+    remove.dispatchEvent(new Event('change', { bubbles: true }));
     this.counted();
     this.draw();
     this.scheduleCheck();
@@ -462,6 +506,8 @@ class CueEditorController extends window.StimulusModule.Controller {
     // Number the rows in time order, as they are shown: the order is saved with the page.
     this.rows().forEach((row, position) => {
       event.formData.set(`${row.dataset.prefix}-ORDER`, String(position + 1));
+      // A row never opened posts its cue's key alone; the server fills in its values (forms.fill_kept_rows).
+      if (this.isKept(row)) event.formData.set(`${row.dataset.prefix}-kept`, row.dataset.kept);
     });
   }
 
