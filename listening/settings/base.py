@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -105,10 +106,25 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The public page cache (listening.site.page_cache): anonymous readers' pages, kept in the cache above
-# and retired the moment anything they show changes (a generation number in the database).
+# and retired the moment anything they show changes (a generation number any change raises).
 LISTENING_PAGE_CACHE = os.environ.get("LISTENING_PAGE_CACHE", "1") == "1"
 # How long an entry may stay (seconds); a change retires it sooner.
 LISTENING_PAGE_CACHE_SECONDS = int(os.environ.get("LISTENING_PAGE_CACHE_SECONDS", "3600"))
+# Where that generation is read: "cache" keeps it in Redis beside the pages, so a cached page costs one
+# Redis round trip and no database query (the default with REDIS_URL); "database" reads it from the
+# database on each request, which each process's own memory cache needs (the default without Redis).
+LISTENING_PAGE_CACHE_GENERATION = os.environ.get("LISTENING_PAGE_CACHE_GENERATION", "").strip() or (
+    "cache" if REDIS_URL else "database"
+)
+if LISTENING_PAGE_CACHE_GENERATION not in ("cache", "database"):
+    raise ImproperlyConfigured(
+        f'LISTENING_PAGE_CACHE_GENERATION must be "cache" or "database", not {LISTENING_PAGE_CACHE_GENERATION!r}.'
+    )
+if LISTENING_PAGE_CACHE_GENERATION == "cache" and not REDIS_URL:
+    raise ImproperlyConfigured(
+        'LISTENING_PAGE_CACHE_GENERATION="cache" needs REDIS_URL: without Redis each process has its own '
+        "cache, and a change made in one would not retire the pages the others keep."
+    )
 # Cache-Control of public pages: browsers ask again each time (a 304 when nothing changed); a CDN may keep
 # a page this many seconds, or until Wagtail's front-end cache purge tells it otherwise.
 LISTENING_PAGE_MAX_AGE = int(os.environ.get("LISTENING_PAGE_MAX_AGE", "0"))

@@ -8,6 +8,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Always memory, whatever REDIS_URL says: tests clear the cache freely (test_cache_backend.py tries Redis).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LISTENING_PAGE_CACHE_GENERATION = "database"  # as that memory needs; tests of the "cache" mode override it
 LISTENING_LOCAL_DEMO_ACCOUNT = True
 # The demo album's loader and its generators (numpy, soundfile): development and tests only.
 INSTALLED_APPS = [*INSTALLED_APPS, "listening.demo"]

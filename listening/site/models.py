@@ -60,9 +60,11 @@ class SiteChrome(BaseSiteSetting):
 class PageCacheGeneration(models.Model):
     """One row: the generation of the public page cache (listening.site.page_cache).
 
-    Raised in the same transaction as any change readers could see; cached pages are keyed on it, so
-    every app server and worker stops serving what was cached before the change the moment it commits.
-    Kept in the database, not the cache, so that each process's own memory cache is never stale either.
+    Raised in the same transaction as any change readers could see; a cached page is served only while
+    the generation it was rendered under is current, so every app server and worker stops serving what
+    was cached before the change the moment it commits. Kept in the database, so that each process's own
+    memory cache is never stale either; with Redis as the cache, requests read a second generation kept in
+    Redis instead (settings.LISTENING_PAGE_CACHE_GENERATION).
     """
 
     value = models.BigIntegerField(default=0)

@@ -131,8 +131,9 @@ def main() -> int:
     verdicts = []
     with app_servers.work_folder() as folder, app_servers.shared_services() as services:
         print("Setting up PostgreSQL, Redis and object storage, loading the demo album…", flush=True)
-        # Connections kept between requests, as the README advises with PostgreSQL: a cached page then
-        # costs one indexed query (the cache's generation) and one Redis read, with no connection to open.
+        # Connections kept between requests, as the README advises with PostgreSQL: a page rendered afresh
+        # opens no new connection. A cached page costs one Redis read (the generation and the page
+        # together, LISTENING_PAGE_CACHE_GENERATION="cache" by default with Redis) and no query.
         env = app_servers.production_env(services, folder, DB_CONN_MAX_AGE="60")
         app_servers.load_demo(env)
         static = "/static/css/" + next((folder / "static" / "css").glob("site.*.css")).name

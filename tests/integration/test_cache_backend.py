@@ -8,9 +8,11 @@ import os
 import uuid
 
 import pytest
+import redis
 from django.core.cache import caches
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 
+from listening.site import page_cache
 from tests.integration.test_production_security import manage, production_env, settings_of
 
 REDIS_URL = os.environ.get("LISTENING_TEST_REDIS_URL", "").strip()
@@ -63,3 +65,74 @@ def test_with_redis_url_the_cache_is_redis_and_shared_between_processes(tmp_path
         finally:
             cache.delete(key)
             cache.close()
+
+
+def commands_run(server) -> dict[str, int]:
+    """How many times the Redis server has run each command (INFO's own calls left out)."""
+    stats = server.info("commandstats")
+    return {name: stat["calls"] for name, stat in stats.items() if name != "cmdstat_info"}
+
+
+def test_with_redis_a_cached_page_is_one_round_trip_and_another_process_s_change_retires_it(
+    tmp_path, redis_url, client, guide, django_assert_num_queries
+):
+    # Keys of this test's own (a Redis server may be shared): nothing left from another test or run, such
+    # as Wagtail's cached site root paths or renditions of rows since rolled back, and nothing left after.
+    prefix = f"listening-test-{uuid.uuid4().hex}"
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    # The other process: production settings, with the same key prefix.
+    (tmp_path / "prefixed_production.py").write_text(
+        f"from listening.settings.production import *  # noqa: F403\nCACHES['default']['KEY_PREFIX'] = {prefix!r}\n"
+    )
+    other = production_env(
+        tmp_path,
+        REDIS_URL=redis_url,
+        DJANGO_SETTINGS_MODULE="prefixed_production",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])),
+    )
+    url = guide.track.url
+    server = redis.Redis.from_url(redis_url)
+    try:
+        with override_settings(CACHES=redis_cache, LISTENING_PAGE_CACHE=True, LISTENING_PAGE_CACHE_GENERATION="cache"):
+            cache = caches["default"]
+            entry_key = page_cache._key(RequestFactory().get(url))  # the test client's: same scheme and host
+            assert client.get(url)["X-Page-Cache"] == "miss"
+            before = commands_run(server)
+            with django_assert_num_queries(0):
+                hit = client.get(url)
+            assert hit["X-Page-Cache"] == "hit"
+            ran = {name: calls - before.get(name, 0) for name, calls in commands_run(server).items()}
+            assert {name: calls for name, calls in ran.items() if calls} == {"cmdstat_mget": 1}
+            generation = cache.get(page_cache.GENERATION_KEY)
+            assert generation is not None and cache.get(entry_key)[0] == generation  # both kept in Redis
+
+            # Another process changes content in a transaction (here bump_generation(), as bulk writers
+            # call it; its database has no tables, which it survives): the generation in Redis is raised
+            # when that transaction commits, not before.
+            code = (
+                "from django.core.cache import cache; from django.db import transaction\n"
+                "from listening.site import page_cache\n"
+                "with transaction.atomic():\n"
+                "    page_cache.bump_generation()\n"
+                "    during = cache.get(page_cache.GENERATION_KEY)\n"
+                "print(during, cache.get(page_cache.GENERATION_KEY))"
+            )
+            result = manage(other, "shell", "--no-imports", "-c", code)
+            assert result.returncode == 0, result.stderr
+            during, after = result.stdout.strip().splitlines()[-1].split()
+            assert (int(during), int(after)) == (generation, generation + 1)
+
+            assert client.get(url)["X-Page-Cache"] == "miss"
+            assert cache.get(entry_key)[0] == generation + 1
+            assert client.get(url)["X-Page-Cache"] == "hit"
+            cache.close()
+    finally:
+        for key in server.scan_iter(match=f"{prefix}:*"):
+            server.delete(key)
+        server.close()

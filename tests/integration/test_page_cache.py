@@ -1,12 +1,15 @@
 """The public page cache: anonymous readers' pages come from the cache, never stale after a change,
 with their CSP nonce and header together, Cache-Control, an ETag and 304s; editors and previews bypass it."""
 
+import logging
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
+from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.images import get_image_model
 
 from listening.site import page_cache
@@ -23,6 +26,13 @@ NONCE = re.compile(r'<script nonce="([^"]+)"')
 @pytest.fixture(autouse=True)
 def page_cache_on():
     with override_settings(LISTENING_PAGE_CACHE=True, LISTENING_PAGE_MAX_AGE=0, LISTENING_PAGE_SHARED_MAX_AGE=60):
+        yield
+
+
+@pytest.fixture
+def generation_in_cache():
+    """The generation kept in the cache, as with Redis; memory serves here, Django's cache API being one."""
+    with override_settings(LISTENING_PAGE_CACHE_GENERATION="cache"):
         yield
 
 
@@ -169,3 +179,152 @@ def test_a_purge_url_turns_on_wagtails_front_end_cache_invalidation(tmp_path):
     assert manage(env, "check").returncode == 0
     without = settings_of(production_env(tmp_path), "INSTALLED_APPS")
     assert "wagtail.contrib.frontend_cache" not in without["INSTALLED_APPS"]
+
+
+# -- where the generation is kept -------------------------------------------------------------------
+
+
+def test_with_the_generation_in_the_database_a_hit_asks_it_once(client, guide, django_assert_num_queries):
+    url = guide.track.url
+    read(client, url)
+    with django_assert_num_queries(1):  # the generation; the page itself comes from the cache
+        assert read(client, url)[0]["X-Page-Cache"] == "hit"
+
+
+def test_with_the_generation_in_the_cache_a_hit_asks_the_database_nothing(
+    client, guide, generation_in_cache, django_assert_num_queries
+):
+    url = guide.track.url
+    first, first_html = read(client, url)
+    with django_assert_num_queries(0):
+        second, second_html = read(client, url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit") and second_html == first_html
+    assert cache.get(page_cache.GENERATION_KEY) is not None
+
+
+def test_with_the_generation_in_the_cache_a_change_retires_the_pages_when_it_commits(
+    client, guide, generation_in_cache, django_capture_on_commit_callbacks
+):
+    track, url = guide.track, guide.track.url
+    urls = [url, track.url + "cues/last-bars/", guide.bassist.url]
+    for page in urls:
+        read(client, page)
+    cue = Cue.objects.get(track=track, slug="last-bars")
+    cue.start_ms = 101_500
+    with django_capture_on_commit_callbacks() as callbacks:
+        cue.save()
+        # Not committed yet: other readers still see the old rows, so the old page is still right.
+        assert read(client, url)[0]["X-Page-Cache"] == "hit"
+    assert callbacks, "the cache's generation is raised on commit"
+    for callback in callbacks:
+        callback()
+    after = {page: read(client, page) for page in urls}
+    assert all(response["X-Page-Cache"] == "miss" for response, _ in after.values())
+    assert 'data-start="101.5' in after[url][1]
+
+    # Published through Wagtail, as the admin's Publish does.
+    track.title_en = "Opening Titles, revised"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(track)
+    response, html = read(client, url)
+    assert response["X-Page-Cache"] == "miss" and "Opening Titles, revised" in html
+    assert read(client, url)[0]["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("where", ["database", "cache"])
+def test_a_page_rendered_while_a_change_commits_is_never_served_after_it(where, django_capture_on_commit_callbacks):
+    # The generation is read before rendering: what was rendered from the rows before the change is
+    # kept under the older number, whatever the moment it is stored.
+    contents = iter([b"before the change", b"after the change"])
+
+    def render(request):
+        body = next(contents)
+        if body == b"before the change":
+            with django_capture_on_commit_callbacks(execute=True):
+                page_cache.bump_generation()  # another editor's change commits while this page renders
+        return HttpResponse(body, content_type="text/html")
+
+    middleware = page_cache.PublicPageCacheMiddleware(render)
+    request = RequestFactory().get("/nuit-de-verre/generique/")
+    with override_settings(LISTENING_PAGE_CACHE_GENERATION=where):
+        first = middleware(request)
+        second = middleware(RequestFactory().get("/nuit-de-verre/generique/"))
+    assert (first["X-Page-Cache"], first.content) == ("miss", b"before the change")
+    assert (second["X-Page-Cache"], second.content) == ("miss", b"after the change")
+
+
+def test_a_lost_generation_is_made_afresh_and_no_entry_kept_before_matches_it(client, guide, generation_in_cache):
+    url = guide.track.url
+    read(client, url)
+    assert read(client, url)[0]["X-Page-Cache"] == "hit"
+    lost = cache.get(page_cache.GENERATION_KEY)
+    cache.delete(page_cache.GENERATION_KEY)  # evicted, or Redis restarted with the pages kept on disk
+    assert read(client, url)[0]["X-Page-Cache"] == "miss"
+    made = cache.get(page_cache.GENERATION_KEY)
+    assert made is not None and made != lost
+    assert read(client, url)[0]["X-Page-Cache"] == "hit"
+
+
+def test_a_change_after_the_generation_was_lost_still_retires_the_pages(
+    client, guide, generation_in_cache, django_capture_on_commit_callbacks
+):
+    url = guide.track.url
+    read(client, url)
+    cache.delete(page_cache.GENERATION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.bump_generation()  # incr finds nothing: a fresh generation instead
+    assert cache.get(page_cache.GENERATION_KEY) is not None
+    assert read(client, url)[0]["X-Page-Cache"] == "miss"
+
+
+def test_an_unreachable_cache_never_fails_the_change_that_raises_the_generation(
+    monkeypatch, caplog, generation_in_cache, django_capture_on_commit_callbacks
+):
+    class Unreachable:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise RedisConnectionError("Error 111 connecting to cache.internal:6379. Connection refused.")
+
+            return fail
+
+    monkeypatch.setattr(page_cache, "cache", Unreachable())
+    before = PageCacheGeneration.objects.get(pk=1).value
+    with (
+        caplog.at_level(logging.WARNING, logger=page_cache.__name__),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        page_cache.bump_generation()
+    assert len(callbacks) == 1
+    assert "Could not raise the page cache generation in the cache" in caplog.text
+    assert PageCacheGeneration.objects.get(pk=1).value == before + 1  # the database's, raised all the same
+
+
+def test_with_the_generation_in_the_database_nothing_waits_for_the_commit(django_capture_on_commit_callbacks):
+    before = PageCacheGeneration.objects.get(pk=1).value
+    with django_capture_on_commit_callbacks() as callbacks:
+        page_cache.bump_generation()
+    assert callbacks == [] and PageCacheGeneration.objects.get(pk=1).value == before + 1
+
+
+def test_the_generation_is_kept_in_the_cache_by_default_only_with_redis(tmp_path):
+    without = settings_of(production_env(tmp_path), "LISTENING_PAGE_CACHE_GENERATION")
+    assert without["LISTENING_PAGE_CACHE_GENERATION"] == "database"
+    # Settings only: nothing connects to this address.
+    redis = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6399/0")
+    assert settings_of(redis, "LISTENING_PAGE_CACHE_GENERATION")["LISTENING_PAGE_CACHE_GENERATION"] == "cache"
+    chosen = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6399/0", LISTENING_PAGE_CACHE_GENERATION="database")
+    assert settings_of(chosen, "LISTENING_PAGE_CACHE_GENERATION")["LISTENING_PAGE_CACHE_GENERATION"] == "database"
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"REDIS_URL": "redis://127.0.0.1:6399/0", "LISTENING_PAGE_CACHE_GENERATION": "redis"}, "not 'redis'"),
+        ({"LISTENING_PAGE_CACHE_GENERATION": "cache"}, "needs REDIS_URL"),
+    ],
+)
+def test_a_generation_setting_that_would_serve_stale_pages_is_refused(tmp_path, env, said):
+    result = manage(production_env(tmp_path, **env), "check")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "LISTENING_PAGE_CACHE_GENERATION" in result.stderr
+    assert said in result.stderr
