@@ -1,6 +1,6 @@
 """The track editor at scale: a 7-cue track and a 300-cue one, side by side, in one run.
 
-    .venv/bin/python tests/bench/admin_scale.py                # 300 cues against the demo's 7, 3 runs each
+    .venv/bin/python tests/bench/admin_scale.py                # 300 cues against the demo's 7, 5 runs each
     .venv/bin/python tests/bench/admin_scale.py --cues 600 --runs 1
 
 In headless Chromium, logged in to the served demo (tests/demo_server.py: gunicorn, DEBUG off), for
@@ -16,8 +16,8 @@ each track:
 
 The 300-cue track is a copy of the demo's first track with cues spread over it (tests/long_track.py),
 made in the served database before the runs. A benchmark prints; it does not judge: the targets
-(each figure within 2x of the 7-cue track's, and under 1.5 MB of HTML) are printed as met or
-missed, and the exit status is 0 unless the benchmark could not run at all.
+(each figure, times and sizes alike, within 2x of the 7-cue track's, and under 1.5 MB of HTML) are
+printed as met or missed, and the exit status is 0 unless the benchmark could not run at all.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ FIGURES = [
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cues", type=int, default=300, help="cues on the long track (default 300)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per track; the median is printed (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per track; the median is printed (default 5)")
     args = parser.parse_args(argv)
     executable = chromium_path()
     if not executable:
@@ -164,7 +164,10 @@ def main(argv=None) -> int:
                     long_slug: edit_url_of(page, base, long_slug),
                 }
                 results = {slug: [] for slug in urls}
-                measure(page, urls[SHORT_TRACK])  # a first visit warms the server's caches for both
+                # A first visit to each warms the server's caches, and makes the long track's first
+                # revision (it was made in the database): neither is counted against either track.
+                for url in urls.values():
+                    measure(page, url)
                 for run in range(args.runs):
                     for slug, url in urls.items():
                         results[slug].append(measure(page, url))
@@ -178,7 +181,7 @@ def main(argv=None) -> int:
         ratio = long[key] / short[key] if short[key] else float("inf")
         print(f"{label:34} {shape.format(short[key]):>14} {shape.format(long[key]):>14} {ratio:>6.1f}x")
     print("\nTargets:")
-    for key, label, _ in FIGURES[:4]:
+    for key, label, _ in FIGURES:
         ratio = long[key] / short[key] if short[key] else float("inf")
         verdict = "met" if ratio <= TARGET_RATIO else "missed"
         print(f"  {label}: within {TARGET_RATIO:g}x of 7 cues — {verdict} ({ratio:.1f}x)")

@@ -80,6 +80,15 @@ def test_a_300_cue_track_opens_compact_one_line_per_cue_without_300_editors(admi
     assert "Lena Marsh, Jules Okafor" in html
 
 
+def test_a_300_cue_page_weighs_less_than_twice_a_7_cue_one(admin_client, guide, long_track):
+    """The issue's target for the page's size: what grows with the cues is a line each, nothing more."""
+    Cue.objects.filter(track=guide.other_take).delete()
+    short = with_many_cues(guide.other_take, 7, [guide.trumpeter])
+    sizes = {len(admin_client.get(edit_url(track)).content) for track in (short, long_track)}
+    small, large = sorted(sizes)
+    assert large < 2 * small, (small, large)
+
+
 def queries_to(request):
     with CaptureQueriesContext(connection) as queries:
         response = request()
