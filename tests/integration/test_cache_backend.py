@@ -38,7 +38,7 @@ def test_with_redis_url_the_cache_is_redis_and_shared_between_processes(tmp_path
     env = production_env(tmp_path, REDIS_URL=redis_url)
     caches_setting = settings_of(env, "CACHES")["CACHES"]
     assert caches_setting["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "listening.core.redis_cache.RedisCache",
         "LOCATION": redis_url,
     }
     key = f"listening-test-{uuid.uuid4().hex}"
@@ -81,7 +81,7 @@ def test_with_redis_a_cached_page_is_one_round_trip_and_another_process_s_change
     prefix = f"listening-test-{uuid.uuid4().hex}"
     redis_cache = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "listening.core.redis_cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": prefix,
         }
@@ -136,3 +136,34 @@ def test_with_redis_a_cached_page_is_one_round_trip_and_another_process_s_change
         for key in server.scan_iter(match=f"{prefix}:*"):
             server.delete(key)
         server.close()
+
+
+def test_the_redis_cache_keeps_one_client_per_pool_and_it_serves_every_thread(redis_url):
+    """Django makes a redis-py client per call; ours makes one, shared, and every thread's calls work."""
+    import threading
+
+    from listening.core.redis_cache import RedisCache
+
+    cache = RedisCache(redis_url, {"KEY_PREFIX": f"listening-test-{uuid.uuid4().hex}"})
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client is cache._cache.get_client(write=True)
+    failures = []
+
+    def work(number):
+        try:
+            for round_ in range(50):
+                cache.set(f"k{number}", (number, round_), 30)
+                assert cache.get_many([f"k{number}", "missing"]) == {f"k{number}": (number, round_)}
+        except Exception as error:  # noqa: BLE001 - reported below, with the thread's number
+            failures.append((number, error))
+
+    threads = [threading.Thread(target=work, args=(number,)) for number in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert failures == []
+        assert cache._cache.get_client() is client
+    finally:
+        cache.delete_many([f"k{number}" for number in range(8)])
