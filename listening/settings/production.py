@@ -35,9 +35,15 @@ if "WAGTAILADMIN_BASE_URL" not in os.environ and _first_host != "*":
     WAGTAILADMIN_BASE_URL = f"https://{_first_host}"
 
 STORAGES["staticfiles"] = {"BACKEND": "listening.core.static_storage.HashedStaticFilesStorage"}  # noqa: F405
-# Pages (HTML, JSON) gzipped on the way out, outside every other middleware; static files come
-# compressed from whitenoise, and media (audio answering Range requests) is never touched.
-MIDDLEWARE = ["listening.site.middleware.CompressPagesMiddleware", *MIDDLEWARE]  # noqa: F405
+# Pages (HTML, JSON) gzipped on the way out; static files come compressed from whitenoise, and media
+# (audio answering Range requests) is never touched. Just inside the public page cache, so a cached page
+# is kept as sent, compressed, and a hit is not compressed again (the cache keys on Accept-Encoding).
+_page_cache = MIDDLEWARE.index("listening.site.page_cache.PublicPageCacheMiddleware")  # noqa: F405
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE[: _page_cache + 1],  # noqa: F405
+    "listening.site.middleware.CompressPagesMiddleware",
+    *MIDDLEWARE[_page_cache + 1 :],  # noqa: F405
+]
 
 # HTTPS only. HSTS is on for a year by default; including subdomains and asking for the browsers'
 # preload list are decisions about the whole domain, so they are the operator's to take.

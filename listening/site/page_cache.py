@@ -1,14 +1,15 @@
 """The public page cache: what anonymous readers get, kept in Django's cache (Redis when configured).
 
-Keyed on the host, the scheme, the path with its query string and `HX-Request` (a page and its htmx
-fragment are different responses). Each entry also carries the cache's *generation* it was rendered
-under, a number raised by any change readers could see (a page, cue, person, scene, still, audio or
-image saved, published, unpublished, moved or deleted; a view restriction set or lifted): an entry is
-served only while its generation is the current one, so a change retires every cached page at once, on
-every app server and in every worker. Working out which pages show a retimed cue (its track, its
-permalinks, the person and scene pages listing it) is then not needed: none can be stale. The
-generation is read *before* the page is rendered, so an entry rendered while a change commits carries
-the older number and is never served after it.
+Keyed on the host, the scheme, the path with its query string, `HX-Request` (a page and its htmx
+fragment are different responses) and whether the client takes gzip (in production pages are compressed
+inside this middleware, so an entry is kept as sent and a hit is not compressed again). Each entry also
+carries the cache's *generation* it was rendered under, a number raised by any change readers could see
+(a page, cue, person, scene, still, audio or image saved, published, unpublished, moved or deleted; a
+view restriction set or lifted): an entry is served only while its generation is the current one, so a
+change retires every cached page at once, on every app server and in every worker. Working out which
+pages show a retimed cue (its track, its permalinks, the person and scene pages listing it) is then not
+needed: none can be stale. The generation is read *before* the page is rendered, so an entry rendered
+while a change commits carries the older number and is never served after it.
 
 Where the generation lives (settings.LISTENING_PAGE_CACHE_GENERATION):
 
@@ -29,8 +30,8 @@ Where the generation lives (settings.LISTENING_PAGE_CACHE_GENERATION):
 
 Not cached, and passed through untouched: requests carrying a session or messages cookie (logged-in
 editors, readers past a password), Wagtail's previews, the admin, media, static files and documents,
-anything but GET and HEAD, and any response that sets a cookie, varies on more than `HX-Request` and
-`Cookie`, is not a 200, streams, or says `private`/`no-store`/`no-cache` itself.
+anything but GET and HEAD, and any response that sets a cookie, varies on more than `HX-Request`,
+`Accept-Encoding` and `Cookie`, is not a 200, streams, or says `private`/`no-store`/`no-cache` itself.
 
 Content-Security-Policy nonces: a cached response keeps the nonce it was rendered with, in its body
 and in its CSP header, stored and replayed together, so its inline scripts still run. A nonce is
@@ -53,6 +54,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -63,7 +65,7 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "listening:page"
 GENERATION_KEY = f"{KEY_PREFIX}:generation"  # the generation kept in the cache ("cache" mode)
 BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/_util/", "/documents/", "/media/", "/static/")
-CACHEABLE_VARY = {"hx-request", "cookie"}
+CACHEABLE_VARY = {"hx-request", "cookie", "accept-encoding"}
 HEADER = "X-Page-Cache"  # hit, miss or bypass: for people measuring, and the tests
 
 # Models whose rows readers never see: saving them retires nothing.
@@ -197,6 +199,9 @@ def _key(request) -> str:
             request.get_host(),
             request.get_full_path(),
             "htmx" if request.headers.get("HX-Request") == "true" else "page",
+            # Pages are compressed inside this middleware in production (settings/production.py): the
+            # compressed and the plain response are different entries.
+            "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity",
         ]
     )
     return f"{KEY_PREFIX}:entry:{hashlib.sha256(parts.encode()).hexdigest()}"

@@ -10,7 +10,8 @@ keep-alive connections taking requests from the mix of tests/bench/load.py: page
 as a reader types it, and audio by byte ranges, which the page points at the storage for, so those go
 to the storage, not the app. Every request counts: a status of 500 or more, or a connection failure,
 is an error (a request sent on a kept-alive connection just as the server closed it is sent again once
-on a new one, as browsers do). Each run is bounded in requests and time.
+on a new one, as browsers do). Clients take gzip, as browsers do: pages come compressed (a cached one as
+it was kept) and static files as whitenoise's compressed copies. Each run is bounded in requests and time.
 
 Baselines from the same run: a static file served by the same gunicorn (what the machine can do with
 no page to render), and the same mix with the cache off. The issue's targets are printed as met or
@@ -52,6 +53,8 @@ def mix(audio_urls: list[str]):
 
 
 RETRIED = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+# As a browser asks behind the TLS-terminating proxy: gzip taken, as every browser does.
+BROWSER_HEADERS = {"X-Forwarded-Proto": "https", "Host": "localhost", "Accept-Encoding": "gzip, deflate, br"}
 
 
 def client_loop(port, pick, tally: Tally, stop_at: float, max_requests: int, seed: int) -> None:
@@ -74,7 +77,7 @@ def client_loop(port, pick, tally: Tally, stop_at: float, max_requests: int, see
                 connection = connections.get(key) or connections.setdefault(
                     key, http.client.HTTPConnection(host, where, timeout=30)
                 )
-                connection.request("GET", path, headers={"X-Forwarded-Proto": "https", "Host": "localhost", **headers})
+                connection.request("GET", path, headers={**BROWSER_HEADERS, **headers})
                 response = connection.getresponse()
                 response.read()
                 if response.status >= 500:

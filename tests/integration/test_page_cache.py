@@ -159,6 +159,9 @@ def test_responses_that_set_cookies_or_vary_otherwise_are_not_kept():
     with_cookie.set_cookie("csrftoken", "abc")
     varying = HttpResponse("x")
     varying["Vary"] = "Accept-Language"
+    compressed = HttpResponse("x", content_type="text/html")
+    compressed["Vary"] = "Accept-Encoding, HX-Request"
+    assert page_cache._storable(compressed)
     private = HttpResponse("x")
     private["Cache-Control"] = "private"
     missing = HttpResponse("x", status=404)
@@ -328,3 +331,45 @@ def test_a_generation_setting_that_would_serve_stale_pages_is_refused(tmp_path, 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "LISTENING_PAGE_CACHE_GENERATION" in result.stderr
     assert said in result.stderr
+
+
+def test_production_compresses_pages_inside_the_page_cache(tmp_path):
+    middleware = settings_of(production_env(tmp_path), "MIDDLEWARE")["MIDDLEWARE"]
+    cache_at = middleware.index("listening.site.page_cache.PublicPageCacheMiddleware")
+    assert middleware[cache_at + 1] == "listening.site.middleware.CompressPagesMiddleware"
+    assert middleware.count("listening.site.middleware.CompressPagesMiddleware") == 1
+
+
+def with_compression_inside_the_cache():
+    from django.conf import settings
+
+    middleware = list(settings.MIDDLEWARE)
+    at = middleware.index("listening.site.page_cache.PublicPageCacheMiddleware")
+    middleware.insert(at + 1, "listening.site.middleware.CompressPagesMiddleware")
+    return override_settings(MIDDLEWARE=middleware)
+
+
+def test_a_cached_page_is_kept_compressed_and_a_hit_is_not_compressed_again(client, guide, monkeypatch):
+    import gzip
+
+    from django.middleware import gzip as django_gzip
+
+    compressed = []
+    original = django_gzip.compress_string
+    monkeypatch.setattr(django_gzip, "compress_string", lambda *a, **k: compressed.append(1) or original(*a, **k))
+    url = guide.track.url
+    with with_compression_inside_the_cache():
+        first = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+        second = client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
+        plain = client.get(url)
+        plain_again = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second["Content-Encoding"] == "gzip" and second.content == first.content
+    assert "<!doctype html>" in gzip.decompress(second.content).decode()
+    assert "Accept-Encoding" in second["Vary"] and second["ETag"] == first["ETag"]
+    assert len(compressed) == 1  # on the miss only
+    # A reader whose browser takes no gzip has an entry of its own, plain.
+    assert (plain["X-Page-Cache"], plain_again["X-Page-Cache"]) == ("miss", "hit")
+    assert not plain_again.has_header("Content-Encoding") and b"<!doctype html>" in plain_again.content
+    assert plain["ETag"] != first["ETag"]
+    assert client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": first["ETag"]}).status_code == 304
