@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
     sys.path.insert(0, str(ROOT))
 
-from tests.demo_server import free_port  # noqa: E402
+from tests.demo_server import gunicorn  # noqa: E402
 from tests.postgres_cluster import available as postgres_unavailable  # noqa: E402
 from tests.postgres_cluster import throwaway_postgres  # noqa: E402
 
@@ -169,34 +169,9 @@ def production_server(folder: Path, database_url: str):
          "print('\\n'.join(a.file.url for a in AudioFile.objects.all()))"],
         cwd=ROOT, env=setup_env, check=True, capture_output=True, text=True,
     ).stdout.split()  # fmt: skip
-    port = free_port()
-    log = (folder / "server.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "listening.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--worker-class", "gthread", "--threads", "16", "--timeout", "60"],
-        cwd=ROOT, env=production_env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                connection.request("GET", "/", headers={"X-Forwarded-Proto": "https"})
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("The server did not start:\n" + (folder / "server.log").read_text()[-3000:])
-            time.sleep(0.3)
+    server_headers = {"X-Forwarded-Proto": "https"}
+    with gunicorn(production_env, folder / "server.log", workers=2, threads=16, headers=server_headers) as port:
         yield port, audio, setup_env
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def static_file_url(folder: Path) -> str:
